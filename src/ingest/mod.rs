@@ -1,0 +1,1 @@
+//! Turning files into documents: decoding, plain-text layout, castlist/1 JSON.

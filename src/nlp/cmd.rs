@@ -1,0 +1,48 @@
+//! The recognizer's commands: `tag`, `eval` and `train`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::cli::{CorpusFormat, LangArg};
+
+#[derive(Args, Debug)]
+pub struct TagArgs {
+    /// Token file (`-` or nothing for standard input).
+    pub file: Option<String>,
+    /// Model language (default: detected from the tokens).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// Gold files.
+    #[arg(required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Model language (default: detected from the tokens).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Corpus format (default: recognised from the file).
+    #[arg(long, value_enum)]
+    pub format: Option<CorpusFormat>,
+}
+
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    /// Language of the model.
+    #[arg(long, value_enum)]
+    pub lang: LangArg,
+}
+
+pub fn tag(_args: TagArgs) -> anyhow::Result<()> {
+    anyhow::bail!("tag is not built yet")
+}
+
+pub fn eval(_args: EvalArgs) -> anyhow::Result<()> {
+    anyhow::bail!("eval is not built yet")
+}
+
+pub fn train(_args: TrainArgs) -> anyhow::Result<()> {
+    anyhow::bail!("train is not built yet")
+}

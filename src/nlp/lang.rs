@@ -1,0 +1,1 @@
+//! Language identification per document.
