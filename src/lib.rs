@@ -7,6 +7,7 @@ pub mod actors;
 pub mod cli;
 pub mod document;
 pub mod ingest;
+pub mod lexicon;
 pub mod nlp;
 pub mod reader;
 
