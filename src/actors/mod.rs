@@ -1,5 +1,8 @@
 //! Grouping mentions into actors: linking, canonical names and salience.
 
+pub mod cmd;
+pub mod eval;
+
 use crate::document::Document;
 
 /// Groups the document's mentions into actors, names them and ranks them by salience.
