@@ -54,3 +54,22 @@ fn scoring_the_gold_against_itself_is_perfect() {
     let stripped = linking_input(&doc);
     assert!(score(&doc, &stripped).b3().recall < 0.9);
 }
+
+#[test]
+fn linking_the_gold_mentions_reaches_the_targets() {
+    let mut total = Score::default();
+    for path in gold_files() {
+        let gold = read(&path);
+        let mut doc = linking_input(&gold);
+        castlist::actors::link(&mut doc);
+        total.add(&score(&gold, &doc));
+    }
+    let b3 = total.b3();
+    assert!(b3.f1 >= 0.95, "B³ F1 {:.3}: {:#?}", b3.f1, total.issues);
+    let names = total.names_right as f64 / total.names_total as f64;
+    assert!(
+        names >= 0.98,
+        "canonical names {names:.3}: {:#?}",
+        total.issues
+    );
+}

@@ -1,0 +1,260 @@
+//! What linking knows beyond the document: the lexicon tables indexed by folded names —
+//! countries, world regions and well-known organisations with every name they go by, country
+//! adjectives and demonyms, and a gazetteer of place names (cities, first-level regions,
+//! German toponyms) for base forms. Built once, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::morph::{fold, fold_umlauts};
+use super::names::loose_key;
+use crate::document::{Kind, Lang};
+use crate::lexicon::organisations::organisations;
+use crate::lexicon::places::{Country, countries, regions};
+
+const CITIES: &str = include_str!("../../assets/lexicons/cities.tsv");
+const ADMIN1: &str = include_str!("../../assets/lexicons/admin1_de.tsv");
+const PROPER_NOUNS: &str = include_str!("../../assets/lexicons/de_proper_nouns.tsv");
+
+/// An actor the lexicons know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    Country(usize),
+    Region(usize),
+    Organisation(usize),
+}
+
+impl Entry {
+    /// Its canonical name in the document's language.
+    pub fn name(self, lang: &Lang) -> &'static str {
+        match self {
+            Entry::Country(i) => countries()[i].name(lang),
+            Entry::Region(i) => regions()[i].name(lang),
+            Entry::Organisation(i) => organisations()[i].name(lang),
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Entry::Country(_) | Entry::Region(_) => Kind::Loc,
+            Entry::Organisation(i) => organisations()[i].kind,
+        }
+    }
+
+    /// Whether a mention of this kind may be this entry: places are LOC (countries also ORG,
+    /// for governments), organisations anything but PER; persons are never lexicon entries.
+    pub fn fits(self, kind: Kind) -> bool {
+        match self {
+            Entry::Country(_) => matches!(kind, Kind::Loc | Kind::Org),
+            Entry::Region(_) => kind == Kind::Loc,
+            Entry::Organisation(_) => kind != Kind::Per,
+        }
+    }
+}
+
+/// The lexicons, indexed for linking.
+pub struct Knowledge {
+    /// Folded names and aliases of countries, organisations and regions (first come first:
+    /// "Europäische Union" is the organisation, not the region of that name).
+    names: HashMap<String, Entry>,
+    /// The same under `names::loose_key` (declined adjectives reduced).
+    loose: HashMap<String, Entry>,
+    /// Folded country adjectives and demonyms (base forms) → country.
+    adjectives: HashMap<String, Entry>,
+    /// Place names folded without umlauts → the name as written.
+    places: HashMap<String, &'static str>,
+}
+
+/// The shared index (built on first use, a few milliseconds).
+pub fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(Knowledge::build)
+}
+
+impl Knowledge {
+    /// The entry a (folded) name or alias belongs to.
+    pub fn name(&self, folded: &str) -> Option<Entry> {
+        self.names.get(folded).copied()
+    }
+
+    /// The entry whose name has this loose key.
+    pub fn loose(&self, key: &str) -> Option<Entry> {
+        self.loose.get(key).copied()
+    }
+
+    /// The country a folded adjective or demonym in its base form belongs to.
+    pub fn adjective(&self, folded: &str) -> Option<Entry> {
+        self.adjectives.get(folded).copied()
+    }
+
+    /// A place name as written, looked up by any spelling that folds the same (umlauts
+    /// included): "sachsen" → "Sachsen".
+    pub fn place(&self, name: &str) -> Option<&'static str> {
+        self.places.get(&fold_umlauts(name)).copied()
+    }
+
+    fn build() -> Knowledge {
+        let mut k = Knowledge {
+            names: HashMap::new(),
+            loose: HashMap::new(),
+            adjectives: HashMap::new(),
+            places: HashMap::new(),
+        };
+        for (i, c) in countries().iter().enumerate() {
+            for name in c.names_en.iter().chain(&c.names_de) {
+                k.add_name(name, Entry::Country(i));
+                k.add_place(name);
+            }
+        }
+        for (i, o) in organisations().iter().enumerate() {
+            for name in o.names() {
+                k.add_name(name, Entry::Organisation(i));
+            }
+        }
+        for (i, r) in regions().iter().enumerate() {
+            for name in [r.name_en, r.name_de] {
+                k.add_name(name, Entry::Region(i));
+                k.add_place(name);
+            }
+        }
+        k.add_adjectives();
+        for line in CITIES.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t').skip(3);
+            for name in [fields.next(), fields.next()].into_iter().flatten() {
+                k.add_place(name);
+            }
+        }
+        for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(name) = line.split('\t').nth(1) {
+                k.add_place(name);
+            }
+        }
+        for line in PROPER_NOUNS.lines() {
+            if let Some(name) = line.strip_suffix("\tToponym") {
+                k.add_place(name);
+            }
+        }
+        k
+    }
+
+    fn add_name(&mut self, name: &'static str, entry: Entry) {
+        self.names.entry(fold(name)).or_insert(entry);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1 {
+            self.loose.entry(loose_key(&words)).or_insert(entry);
+        }
+    }
+
+    fn add_place(&mut self, name: &'static str) {
+        if !name.is_empty() {
+            self.places.entry(fold_umlauts(name)).or_insert(name);
+        }
+    }
+
+    /// Country adjectives and demonyms. An adjective several countries share ("French" for
+    /// France and Réunion) goes to the one that looks sovereign, then to the one it has alone,
+    /// then to the one whose name it resembles most.
+    fn add_adjectives(&mut self) {
+        let mut candidates: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in countries().iter().enumerate() {
+            let words = c
+                .adjectives_en
+                .iter()
+                .chain(&c.adjectives_de)
+                .chain(&c.inhabitants_de)
+                .flat_map(|a| a.split(','))
+                .map(str::trim)
+                .filter(|a| !a.is_empty());
+            for word in words {
+                let list = candidates.entry(fold(word)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (adjective, list) in candidates {
+            let rank = |&i: &usize| {
+                let c = &countries()[i];
+                (
+                    looks_sovereign(c),
+                    c.adjectives_en.len() + c.adjectives_de.len() <= 2,
+                    c.names_en
+                        .iter()
+                        .chain(&c.names_de)
+                        .map(|n| common_prefix(&fold(n), &adjective))
+                        .max()
+                        .unwrap_or(0),
+                    usize::MAX - i,
+                )
+            };
+            if let Some(&best) = list.iter().max_by_key(|i| rank(i)) {
+                self.adjectives.insert(adjective, Entry::Country(best));
+            }
+        }
+    }
+}
+
+/// True when one of the country's names is that of a state ("French Republic", "Königreich
+/// Schweden"), not of a territory.
+fn looks_sovereign(c: &Country) -> bool {
+    const MARKERS: [&str; 10] = [
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Commonwealth",
+        "States",
+        "Republik",
+        "Königreich",
+        "Föderation",
+        "Staaten",
+        "Staat",
+    ];
+    c.names_en
+        .iter()
+        .chain(&c.names_de)
+        .any(|n| MARKERS.iter().any(|m| n.contains(m)))
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_aliases_and_loose_forms_lead_to_entries() {
+        let k = knowledge();
+        let un = k.name("uno").unwrap();
+        assert_eq!(un.name(&Lang::De), "Vereinte Nationen");
+        assert_eq!(k.name("vereinten nationen"), Some(un));
+        assert_eq!(k.name("libyen").unwrap().name(&Lang::De), "Libyen");
+        let eu = k.loose(&loose_key(&["Europäischen", "Union"])).unwrap();
+        assert_eq!(eu.name(&Lang::De), "Europäische Union");
+        assert!(!un.fits(Kind::Per));
+        assert!(k.name("libyen").unwrap().fits(Kind::Org));
+    }
+
+    #[test]
+    fn shared_adjectives_go_to_the_state() {
+        let k = knowledge();
+        let name = |adj: &str| k.adjective(adj).unwrap().name(&Lang::En);
+        assert_eq!(name("french"), "France");
+        assert_eq!(name("swedish"), "Sweden");
+        assert_eq!(name("dutch"), "Netherlands");
+        assert_eq!(name("russisch"), "Russia");
+        assert_eq!(name("russe"), "Russia");
+        assert_eq!(name("nigerian"), "Nigeria");
+    }
+
+    #[test]
+    fn places_are_found_across_umlaut_spellings() {
+        let k = knowledge();
+        assert_eq!(k.place("Sachsen"), Some("Sachsen"));
+        assert_eq!(k.place("Skandinavien"), Some("Skandinavien"));
+        assert_eq!(k.place("Moskau"), Some("Moskau"));
+        assert_eq!(k.place("Sächsen"), Some("Sachsen"));
+        assert_eq!(k.place("Machthaber"), None);
+    }
+}
