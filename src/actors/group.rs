@@ -105,6 +105,8 @@ pub struct Grouping {
     /// Mentions whose form or kind linking corrected (a country adjective tagged as a name).
     pub form: Vec<Form>,
     pub kind: Vec<Kind>,
+    /// For part mentions: the name inside the word.
+    pub inner: Vec<Option<Span>>,
 }
 
 /// An acronym defined in the text right after a name: "Alternative für Deutschland (AfD)".
@@ -210,6 +212,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             naming: vec![None; n],
             form: doc.mentions.iter().map(|m| m.form).collect(),
             kind: doc.mentions.iter().map(|m| m.kind).collect(),
+            inner: vec![None; n],
         },
         exact: HashMap::new(),
         weak: HashMap::new(),
@@ -551,6 +554,7 @@ impl<'a> Linker<'a> {
         let kind = doc.mentions[i].kind;
         let word = doc.slice(span);
         let (inner, found) = self.inner_name(word, kind);
+        let inner_span = Span::new(span.start() + inner.start, span.start() + inner.end);
         let inner_text = &word[inner.clone()];
         let c = match found {
             Some(c) => c,
@@ -565,6 +569,7 @@ impl<'a> Linker<'a> {
             Some(e) => self.entry_naming(e),
             None => naming_of(inner_text),
         };
+        self.out.inner[i] = Some(inner_span);
         self.assign(i, c, naming);
     }
 
@@ -731,7 +736,7 @@ fn determiner_before(tokens: &Tokens, t: usize) -> Option<&'static str> {
     None
 }
 
-fn is_quote(c: char) -> bool {
+pub fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '„' | '“' | '”' | '‚' | '‘' | '’' | '«' | '»' | '‹' | '›'

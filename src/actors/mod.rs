@@ -1,6 +1,6 @@
 //! Grouping mentions into actors: linking name, derived and part mentions (`group`), acronyms
-//! defined in the text (`acronyms`), canonical names (`canonical`); `eval` scores it against
-//! gold.
+//! defined in the text (`acronyms`), descriptor mentions for role phrases (`descriptors`) and
+//! canonical names (`canonical`); `eval` scores it against gold.
 //!
 //! Linear in the number of mentions: one scan of the article text and hash-map lookups keyed by
 //! folded forms, never a comparison of all pairs.
@@ -11,6 +11,7 @@ pub mod eval;
 mod acronyms;
 mod canonical;
 mod derived;
+mod descriptors;
 mod group;
 mod knowledge;
 mod morph;
@@ -27,9 +28,9 @@ use tokens::Tokens;
 /// Groups the document's mentions into actors and names them.
 ///
 /// Takes the recognizer's mentions (names, derived forms, parts; any actors they had are
-/// replaced) and leaves every name, derived and part mention with an actor, acronyms defined in
-/// the text marked where the recognizer missed them, and the actors (ids in order of first
-/// mention) with canonical name, kind and aliases. Mentions stay sorted and non-overlapping.
+/// replaced) and leaves every name, derived and part mention with an actor, descriptor mentions
+/// added for role phrases, acronyms defined in the text marked where the recognizer missed them,
+/// and the actors (ids in order of first mention) with canonical name, kind and aliases. Mentions stay sorted and non-overlapping.
 pub fn link(doc: &mut Document) {
     doc.actors.clear();
     doc.mentions.retain(|m| {
@@ -47,6 +48,7 @@ pub fn link(doc: &mut Document) {
     let tokens = Tokens::scan(doc);
     let mut grouping = group::group(doc, &tokens, &found.definitions);
     let (mut actors, assignment) = canonical::actors(doc, &mut grouping);
+    let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment);
     drop(tokens);
 
     for (i, m) in doc.mentions.iter_mut().enumerate() {
@@ -54,6 +56,7 @@ pub fn link(doc: &mut Document) {
         m.form = grouping.form[i];
         m.kind = grouping.kind[i];
     }
+    merge_sorted(&mut doc.mentions, descriptors);
 
     for m in &doc.mentions {
         let Some(a) = m.actor else { continue };

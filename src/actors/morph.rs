@@ -229,6 +229,26 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
     letters.all(|l| name_chars.any(|c| c == l))
 }
 
+/// The forms a German or English role noun is registered and looked up under, so that
+/// inflected forms meet: "Präsidenten" and "Präsident" share "präsident"; "Ministerin" does not
+/// meet "Minister".
+pub fn noun_forms(word: &str) -> Vec<String> {
+    let folded = fold(word);
+    let mut out = vec![folded.clone()];
+    for ending in ["en", "n", "es", "s", "e"] {
+        if let Some(stem) = folded.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            out.push(stem.to_string());
+        }
+    }
+    if let Some(stem) = folded.strip_suffix("nder") {
+        out.push(format!("{stem}nd"));
+    }
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +306,15 @@ mod tests {
         assert!(abbreviates("AfD", "Alternative für Deutschland"));
         assert!(!abbreviates("SPD", "Schwesig"));
         assert!(!abbreviates("WHO", "Deutschland"));
+    }
+
+    #[test]
+    fn role_nouns_meet_across_inflection_but_not_gender() {
+        let forms = |w| noun_forms(w);
+        let meet = |a, b| forms(a).iter().any(|f| forms(b).contains(f));
+        assert!(meet("Präsidenten", "Präsident"));
+        assert!(meet("Machthabers", "Machthaber"));
+        assert!(meet("Vorsitzender", "Vorsitzenden"));
+        assert!(!meet("Ministerin", "Minister"));
     }
 }
