@@ -1,6 +1,6 @@
 //! Grouping mentions into actors: linking name, derived and part mentions (`group`), acronyms
-//! defined in the text (`acronyms`), descriptor mentions for role phrases (`descriptors`) and
-//! canonical names (`canonical`); `eval` scores it against gold.
+//! defined in the text (`acronyms`), descriptor mentions for role phrases (`descriptors`),
+//! canonical names (`canonical`) and salience (`salience`); `eval` scores all of it against gold.
 //!
 //! Linear in the number of mentions: one scan of the article text and hash-map lookups keyed by
 //! folded forms, never a comparison of all pairs.
@@ -17,6 +17,7 @@ mod knowledge;
 mod morph;
 mod names;
 mod roles;
+mod salience;
 mod tokens;
 
 #[cfg(test)]
@@ -25,12 +26,13 @@ mod test_support;
 use crate::document::{Document, Form, Mention, Origin};
 use tokens::Tokens;
 
-/// Groups the document's mentions into actors and names them.
+/// Groups the document's mentions into actors, names them and ranks them by salience.
 ///
 /// Takes the recognizer's mentions (names, derived forms, parts; any actors they had are
 /// replaced) and leaves every name, derived and part mention with an actor, descriptor mentions
 /// added for role phrases, acronyms defined in the text marked where the recognizer missed them,
-/// and the actors (ids in order of first mention) with canonical name, kind and aliases. Mentions stay sorted and non-overlapping.
+/// and the actors (ids in order of first mention) with canonical name, kind, salience and
+/// aliases. Mentions stay sorted and non-overlapping.
 pub fn link(doc: &mut Document) {
     doc.actors.clear();
     doc.mentions.retain(|m| {
@@ -69,6 +71,10 @@ pub fn link(doc: &mut Document) {
     for actor in &mut actors {
         actor.aliases.sort();
         actor.aliases.dedup();
+    }
+    let shares = salience::salience(doc, actors.len());
+    for (actor, share) in actors.iter_mut().zip(shares) {
+        actor.salience = share;
     }
     doc.actors = actors;
 }
