@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::group::Definition;
 use super::morph::{abbreviates, is_acronym};
 use super::tokens::Tokens;
-use crate::document::{Document, Form, Kind, Mention, Origin};
+use crate::document::{Form, Kind, Mention, Origin};
 
 /// Definitions found and the mentions to add.
 #[derive(Debug, Default, PartialEq)]
@@ -19,7 +19,7 @@ pub struct Acronyms {
 }
 
 /// Finds acronym definitions after non-person names and the unmarked uses of those acronyms.
-pub fn find(doc: &Document, tokens: &Tokens) -> Acronyms {
+pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     let mut found = Acronyms::default();
     let mut defined: HashMap<&str, Kind> = HashMap::new();
     let n = tokens.list.len();
@@ -27,7 +27,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Acronyms {
         let Some(m) = tokens.mention(t) else {
             continue;
         };
-        let mention = &doc.mentions[m];
+        let mention = &mentions[m];
         if mention.form != Form::Name || mention.kind == Kind::Per || t + 3 >= n {
             continue;
         }
@@ -37,7 +37,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Acronyms {
             continue;
         }
         let acronym = tokens.text(inner);
-        let name = doc.slice(mention.span);
+        let name = &tokens.text[mention.span.range()];
         if !is_acronym(acronym) || !abbreviates(acronym, without_article(name)) {
             continue;
         }
@@ -66,7 +66,9 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Acronyms {
             continue;
         }
         let span = tokens.list[t].span;
-        if let Some(&kind) = defined.get(tokens.text(t))
+        let text = tokens.text(t);
+        if is_acronym(text)
+            && let Some(&kind) = defined.get(text)
             && !found.added.iter().any(|m| m.span == span)
         {
             found.added.push(Mention {
@@ -102,7 +104,7 @@ mod tests {
     fn a_definition_links_and_unmarked_uses_are_added() {
         let text = "Tokyo Electric Power Company (TEPCO) said so. Later TEPCO reports came.";
         let d = doc(text, &[("Tokyo Electric Power Company", Kind::Org)]);
-        let found = find(&d, &Tokens::scan(&d));
+        let found = find(&d.mentions, &Tokens::of(&d));
         assert_eq!(found.definitions.len(), 1);
         assert_eq!(found.definitions[0].acronym, "TEPCO");
         let added: Vec<&str> = found.added.iter().map(|m| d.slice(m.span)).collect();
@@ -127,7 +129,7 @@ mod tests {
                 ("Deutschland", Kind::Loc),
             ],
         );
-        assert_eq!(find(&d, &Tokens::scan(&d)), Acronyms::default());
+        assert_eq!(find(&d.mentions, &Tokens::of(&d)), Acronyms::default());
     }
 
     #[test]
@@ -140,7 +142,7 @@ mod tests {
                 ("AfD", Kind::Org),
             ],
         );
-        let found = find(&d, &Tokens::scan(&d));
+        let found = find(&d.mentions, &Tokens::of(&d));
         assert_eq!(found.definitions.len(), 1);
         assert!(found.added.is_empty());
     }

@@ -26,13 +26,10 @@ pub enum Base {
 /// part of a hyphenated one) names a place the document mentions.
 pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> Base {
     let german = !matches!(lang, Lang::En);
-    let segments: Vec<&str> = word.split('-').filter(|s| !s.is_empty()).collect();
-    for segment in &segments {
-        if let Some(entry) = country(segment) {
-            return Base::Entry(entry);
-        }
+    if let Some(entry) = country_of(word) {
+        return Base::Entry(entry);
     }
-    let first = segments.first().copied().unwrap_or(word);
+    let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
     let stems = place_stems(first, german);
     for stem in &stems {
         if in_document(&fold(stem)) {
@@ -56,6 +53,12 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
         }
     }
     Base::Unknown(strip_adjective_ending(first).to_string())
+}
+
+/// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
+/// Libya.
+pub fn country_of(word: &str) -> Option<Entry> {
+    word.split('-').filter(|s| !s.is_empty()).find_map(country)
 }
 
 /// The country an adjective or demonym in any inflection belongs to: "russischen", "Russen",

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use super::group::{Grouping, is_quote};
-use super::morph::{is_german_adjective, noun_forms};
+use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
 use super::names::capitalise;
 use super::roles::{german_class_noun, is_english_modifier, is_honorific, role};
 use super::tokens::Tokens;
@@ -171,8 +171,12 @@ impl Finder<'_> {
         self.tokens.text(t)
     }
 
-    fn lower(&self, t: usize) -> String {
-        self.text(t).to_lowercase()
+    /// True when token `t` is a word of the (ASCII-cased) list, in any case.
+    fn is_in(&self, t: usize, list: &[&str]) -> bool {
+        self.tokens.is_word(t) && {
+            let text = self.text(t);
+            list.iter().any(|w| w.eq_ignore_ascii_case(text))
+        }
     }
 
     fn is_role(&self, t: usize) -> Option<&'static str> {
@@ -261,11 +265,7 @@ impl Finder<'_> {
                 break;
             }
             let text = self.text(p);
-            let lower = text.to_lowercase();
-            if self.german
-                && is_german_adjective(text)
-                && !GERMAN_DETERMINERS.contains(&lower.as_str())
-            {
+            if self.german && is_german_adjective(text) && !self.is_in(p, GERMAN_DETERMINERS) {
                 adjectives_from = p;
             } else if self.english && (is_english_modifier(text) || self.is_role(p).is_some()) {
                 first = p;
@@ -275,23 +275,16 @@ impl Finder<'_> {
             }
             cursor = self.tokens.prev(p);
         }
-        let lower = cursor.map(|p| self.lower(p));
         let determiner = cursor.filter(|&p| {
-            self.tokens.is_word(p)
-                && lower.as_deref().is_some_and(|l| {
-                    (self.german && GERMAN_DETERMINERS.contains(&l))
-                        || (self.english && ENGLISH_DETERMINERS.contains(&l))
-                })
+            (self.german && self.is_in(p, GERMAN_DETERMINERS))
+                || (self.english && self.is_in(p, ENGLISH_DETERMINERS))
         });
         match determiner {
             Some(d) => d,
             None => {
                 let bounded = match cursor {
                     None => true,
-                    Some(p) => {
-                        !self.tokens.is_word(p)
-                            || BOUNDARIES.contains(&lower.as_deref().unwrap_or(""))
-                    }
+                    Some(p) => !self.tokens.is_word(p) || self.is_in(p, BOUNDARIES),
                 };
                 if bounded { adjectives_from } else { first }
             }
@@ -307,10 +300,8 @@ impl Finder<'_> {
         }
         let first = self.tokens.next(comma)?;
         let mut cursor = first;
-        let lower = self.lower(first);
-        if self.tokens.is_word(first)
-            && ((self.german && GERMAN_ARTICLES.contains(&lower.as_str()))
-                || (self.english && ENGLISH_DETERMINERS.contains(&lower.as_str())))
+        if (self.german && self.is_in(first, GERMAN_ARTICLES))
+            || (self.english && self.is_in(first, ENGLISH_DETERMINERS))
         {
             cursor = self.tokens.next(first)?;
         }
@@ -326,11 +317,10 @@ impl Finder<'_> {
                 let ends = match self.tokens.next(cursor) {
                     None => true,
                     Some(n) => {
-                        let l = self.lower(n);
                         !self.tokens.is_word(n)
-                            || GERMAN_ARTICLES.contains(&l.as_str())
-                            || BOUNDARIES.contains(&l.as_str())
-                            || matches!(l.as_str(), "of" | "at" | "in" | "for")
+                            || self.is_in(n, GERMAN_ARTICLES)
+                            || self.is_in(n, BOUNDARIES)
+                            || self.is_in(n, &["of", "at", "in", "for"])
                     }
                 };
                 if !ends {
@@ -387,9 +377,8 @@ impl Finder<'_> {
         if !self.tokens.is_word(t) {
             return None;
         }
-        let lower = self.lower(t);
-        let article = (self.german && GERMAN_ARTICLES.contains(&lower.as_str()))
-            || (self.english && lower == "the");
+        let article = (self.german && self.is_in(t, GERMAN_ARTICLES))
+            || (self.english && self.is_in(t, &["the"]));
         if !article {
             return None;
         }
@@ -428,12 +417,14 @@ impl Finder<'_> {
     /// The actor a head noun refers to: a remembered role, else an organisation's short form
     /// once the organisation has been named.
     fn referent(&self, t: usize) -> Option<ActorIdx> {
-        let forms = noun_forms(self.text(t));
-        if let Some(a) = forms.iter().find_map(|f| self.roles.get(f)) {
+        if self.roles.is_empty() && self.short_forms.is_empty() {
+            return None;
+        }
+        let folded = fold(self.text(t));
+        if let Some(a) = noun_stems(&folded).find_map(|f| self.roles.get(f)) {
             return Some(*a);
         }
-        forms
-            .iter()
+        noun_stems(&folded)
             .find_map(|f| self.short_forms.get(f).copied().flatten())
             .filter(|a| self.seen[a.0])
     }
@@ -447,8 +438,7 @@ impl Finder<'_> {
         if self.tokens.mention(next).is_some() {
             return true;
         }
-        let l = self.lower(next);
-        if matches!(l.as_str(), "der" | "des" | "of" | "von" | "vom") {
+        if self.is_in(next, &["der", "des", "of", "von", "vom"]) {
             let mut cursor = self.tokens.next(next);
             for _ in 0..3 {
                 match cursor {

@@ -10,6 +10,7 @@
 //! - derived forms through `derived`, parts through the name inside the word.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::derived::{self, Base};
 use super::knowledge::{Entry, knowledge};
@@ -187,7 +188,14 @@ struct Linker<'a> {
     company: HashMap<String, usize>,
     /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
     place_parts: HashMap<String, usize>,
+    /// Names analysed so far, by surface, then kind and context.
+    names: HashMap<&'a str, Vec<(NameContext, Rc<Name>)>>,
+    /// One-word surfaces → the country they are an adjective of (None: they are not).
+    countries: HashMap<&'a str, Option<Entry>>,
 }
+
+/// What a name's analysis depends on besides its text.
+type NameContext = (Kind, Option<&'static str>, bool);
 
 /// Groups the document's name, derived and part mentions (descriptors and pronouns are left
 /// alone). `definitions` are the acronyms defined in the text.
@@ -222,6 +230,8 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         given_all: HashMap::new(),
         company: HashMap::new(),
         place_parts: HashMap::new(),
+        names: HashMap::new(),
+        countries: HashMap::new(),
     };
     for i in 0..n {
         match doc.mentions[i].form {
@@ -294,21 +304,27 @@ impl<'a> Linker<'a> {
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
         let surface = self.surface(i);
-        if kind != Kind::Per
-            && !surface.contains(' ')
-            && knowledge().name(&fold(surface)).is_none()
-            && self.as_derived(i)
-        {
-            return;
+        if kind != Kind::Per && !surface.contains(' ') {
+            let country = *self.countries.entry(surface).or_insert_with(|| {
+                knowledge()
+                    .name(&fold(surface))
+                    .is_none()
+                    .then(|| derived::country_of(surface))
+                    .flatten()
+            });
+            if let Some(entry) = country {
+                self.as_derived(i, entry);
+                return;
+            }
         }
         let ctx = self.context(i);
-        let name = names::analyse(surface, kind, &ctx, &self.attested);
+        let name = self.analysed(surface, kind, ctx);
         let cluster = if kind == Kind::Per {
             self.person(&name)
         } else {
             self.other(i, &name, kind)
         };
-        self.index(i, cluster, &name, kind);
+        self.index(cluster, &name, kind);
         let naming = Naming {
             base: name.base.clone(),
             words: name.words,
@@ -317,20 +333,26 @@ impl<'a> Linker<'a> {
         self.assign(i, cluster, naming);
     }
 
+    /// The analysis of a name, computed once per surface, kind and context.
+    fn analysed(&mut self, surface: &'a str, kind: Kind, ctx: Context<'static>) -> Rc<Name> {
+        let key = (kind, ctx.determiner, ctx.before_noun);
+        let list = self.names.entry(surface).or_default();
+        if let Some((_, name)) = list.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(name);
+        }
+        let name = Rc::new(names::analyse(surface, kind, &ctx, &self.attested));
+        list.push((key, Rc::clone(&name)));
+        name
+    }
+
     /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
     /// derived mention of the country.
-    fn as_derived(&mut self, i: usize) -> bool {
-        match derived::resolve(self.surface(i), &self.doc.lang, &|_| false) {
-            Base::Entry(entry) => {
-                self.out.form[i] = Form::Derived;
-                self.out.kind[i] = Kind::Loc;
-                let c = self.entry_cluster(entry);
-                let naming = self.entry_naming(entry);
-                self.assign(i, c, naming);
-                true
-            }
-            _ => false,
-        }
+    fn as_derived(&mut self, i: usize, entry: Entry) {
+        self.out.form[i] = Form::Derived;
+        self.out.kind[i] = Kind::Loc;
+        let c = self.entry_cluster(entry);
+        let naming = self.entry_naming(entry);
+        self.assign(i, c, naming);
     }
 
     fn entry_naming(&self, entry: Entry) -> Naming {
@@ -397,12 +419,8 @@ impl<'a> Linker<'a> {
     }
 
     fn recent_with_surname(&mut self, surname: &str, first: &str) -> Option<usize> {
-        let list = self.surname_all.get(surname)?.clone();
-        list.iter()
-            .rev()
-            .take(RECENT)
-            .copied()
-            .find(|&c| self.fits_person(c, first))
+        let recent = last_few(self.surname_all.get(surname)?);
+        recent.into_iter().find(|&c| self.fits_person(c, first))
     }
 
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
@@ -411,8 +429,8 @@ impl<'a> Linker<'a> {
         if surname.chars().count() < 5 {
             return None;
         }
-        let list = self.given_all.get(first)?.clone();
-        list.iter().rev().take(RECENT).copied().find(|&c| {
+        let recent = last_few(self.given_all.get(first)?);
+        recent.into_iter().find(|&c| {
             self.out
                 .clusters
                 .get(c)
@@ -481,15 +499,16 @@ impl<'a> Linker<'a> {
     }
 
     /// Records the forms a later mention may use for this name.
-    fn index(&mut self, i: usize, c: usize, name: &Name, kind: Kind) {
-        let surface = fold(self.surface(i));
-        self.exact.insert(surface, c);
-        self.exact.insert(name.key.clone(), c);
+    fn index(&mut self, c: usize, name: &Name, kind: Kind) {
+        put(&mut self.exact, &name.variants[0], c);
+        put(&mut self.exact, &name.key, c);
         if kind == Kind::Per {
             return;
         }
         for v in name.variants.iter().skip(2) {
-            self.weak.entry(v.clone()).or_insert(c);
+            if !self.weak.contains_key(v) {
+                self.weak.insert(v.clone(), c);
+            }
         }
         let words: Vec<&str> = name.key.split(' ').collect();
         if words.len() > 1 {
@@ -672,6 +691,21 @@ fn naming_of(base: &str) -> Naming {
         base: base.to_string(),
         words: base.split_whitespace().count(),
         acronym: is_acronym(base),
+    }
+}
+
+/// The last `RECENT` entries of a recency list, most recent first.
+fn last_few(list: &[usize]) -> Vec<usize> {
+    list.iter().rev().take(RECENT).copied().collect()
+}
+
+/// Maps `key` to `c`, allocating the key only when it is new.
+fn put(map: &mut HashMap<String, usize>, key: &str, c: usize) {
+    match map.get_mut(key) {
+        Some(v) => *v = c,
+        None => {
+            map.insert(key.to_string(), c);
+        }
     }
 }
 

@@ -42,12 +42,12 @@ pub fn link(doc: &mut Document) {
         m.actor = None;
     }
 
-    let found = acronyms::find(doc, &Tokens::scan(doc));
+    let mut tokens = Tokens::scan(&doc.text, &doc.blocks, &doc.mentions);
+    let found = acronyms::find(&doc.mentions, &tokens);
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);
+        tokens.remark(&doc.mentions);
     }
-
-    let tokens = Tokens::scan(doc);
     let mut grouping = group::group(doc, &tokens, &found.definitions);
     let (mut actors, assignment) = canonical::actors(doc, &mut grouping);
     let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment);

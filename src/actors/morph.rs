@@ -4,6 +4,9 @@
 
 /// A lookup key: lower case, typographic apostrophes and dashes made plain, white space single.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -24,9 +27,34 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `fold` for ASCII text, byte by byte.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if b.is_ascii_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match b {
+            b'`' => '\'',
+            _ => b.to_ascii_lowercase() as char,
+        });
+    }
+    out
+}
+
 /// `fold`, then umlauts and ß written as their base letters: "sächsisch" → "sachsisch".
 pub fn fold_umlauts(s: &str) -> String {
-    fold(s)
+    let folded = fold(s);
+    if folded.is_ascii() {
+        return folded;
+    }
+    folded
         .chars()
         .map(|c| match c {
             'ä' => 'a',
@@ -187,28 +215,33 @@ pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
 /// two capitals or digits and no run of three lower-case letters ("UNO", "AfD", "IStGH",
 /// "G20"; not "Nato").
 pub fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
-    let capitals = word
-        .chars()
-        .filter(|c| c.is_uppercase() || c.is_numeric())
-        .count();
-    let mut lower_run = 0;
-    let mut longest_lower_run = 0;
-    for c in word.chars() {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut alphanumeric, mut capitals, mut lower_run) = (1, 1, 0);
+    for c in chars {
         if c.is_lowercase() {
             lower_run += 1;
-            longest_lower_run = longest_lower_run.max(lower_run);
+            if lower_run >= 3 {
+                return false;
+            }
         } else {
             lower_run = 0;
         }
+        if c.is_uppercase() || c.is_numeric() {
+            capitals += 1;
+        }
+        if c.is_alphanumeric() {
+            alphanumeric += 1;
+        } else if !matches!(c, '.' | '&' | '-') {
+            return false;
+        }
+        if alphanumeric > 10 {
+            return false;
+        }
     }
-    (2..=10).contains(&letters)
-        && capitals >= 2
-        && longest_lower_run < 3
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && word
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '&' | '-'))
+    alphanumeric >= 2 && capitals >= 2
 }
 
 /// True when the acronym can stand for the name: its letters appear in the name in order, the
@@ -234,19 +267,25 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 /// meet "Minister".
 pub fn noun_forms(word: &str) -> Vec<String> {
     let folded = fold(word);
-    let mut out = vec![folded.clone()];
-    for ending in ["en", "n", "es", "s", "e"] {
-        if let Some(stem) = folded.strip_suffix(ending)
-            && stem.chars().count() >= 3
-        {
-            out.push(stem.to_string());
-        }
-    }
+    let mut out: Vec<String> = noun_stems(&folded).map(str::to_string).collect();
     if let Some(stem) = folded.strip_suffix("nder") {
         out.push(format!("{stem}nd"));
     }
     out.dedup();
     out
+}
+
+/// The folded noun and its stems without an inflection ending (the forms of `noun_forms`
+/// that are slices of it), for lookups without allocation.
+pub fn noun_stems(folded: &str) -> impl Iterator<Item = &str> {
+    let stems = ["en", "n", "es", "s", "e"]
+        .into_iter()
+        .filter_map(move |ending| {
+            folded
+                .strip_suffix(ending)
+                .filter(|stem| stem.chars().count() >= 3)
+        });
+    std::iter::once(folded).chain(stems)
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ impl Attested {
         let folded = fold(strip_possessive(surface));
         if let Some(last) = folded.rsplit(' ').next()
             && last.len() < folded.len()
+            && !self.words.contains(last)
         {
             self.words.insert(last.to_string());
         }
@@ -154,8 +155,14 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
 }
 
 fn dedup_in_order(list: &mut Vec<String>) {
-    let mut seen = HashSet::new();
-    list.retain(|v| seen.insert(v.clone()));
+    let mut i = 0;
+    while i < list.len() {
+        if list[..i].contains(&list[i]) {
+            list.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// The key under which inflected variants of a multi-word name meet: declined adjectives

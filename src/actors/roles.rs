@@ -346,15 +346,25 @@ fn bare(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// True when the word without a final full stop is one of the (ASCII) list, in any case.
+fn among(word: &str, list: &[&str]) -> bool {
+    let word = word.trim_end_matches('.');
+    list.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
 /// True for an honorific or academic title ("Dr.", "Prof.", "Frau", "Mr").
 pub fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&bare(word).as_str())
+    among(word, HONORIFICS)
 }
 
 /// The role noun a word ends with, if it is one: German nouns by their end ("Kremlsprecher" →
 /// "sprecher", "Familienministerin" → "minister"), English ones whole ("President"). Honorifics
 /// count as roles ("Dr."). The word's own inflection is allowed ("Präsidenten").
 pub fn role(word: &str, german: bool, english: bool) -> Option<&'static str> {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if word.chars().count() < 2 || !(capitalised || english) {
+        return None;
+    }
     let lower = bare(word);
     if let Some(h) = HONORIFICS.iter().find(|h| **h == lower) {
         return Some(h);
@@ -365,12 +375,13 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<&'static str> {
     if !german || !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let mut forms = vec![lower.clone()];
-    for ending in ["innen", "in", "en", "n", "s", "es"] {
-        if let Some(stem) = lower.strip_suffix(ending) {
-            forms.push(stem.to_string());
-        }
-    }
+    let forms: Vec<&str> = std::iter::once(lower.as_str())
+        .chain(
+            ["innen", "in", "en", "n", "s", "es"]
+                .into_iter()
+                .filter_map(|ending| lower.strip_suffix(ending)),
+        )
+        .collect();
     GERMAN.iter().find_map(|entry| {
         let (r, whole) = match entry.strip_prefix('=') {
             Some(r) => (r, true),
@@ -389,7 +400,9 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<&'static str> {
 
 /// True for an English word that extends a title to the left ("Prime", "former").
 pub fn is_english_modifier(word: &str) -> bool {
-    ENGLISH_MODIFIERS.contains(&word.to_lowercase().as_str())
+    ENGLISH_MODIFIERS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// The class noun at the end of a German compound organisation name, if any:

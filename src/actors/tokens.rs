@@ -3,7 +3,9 @@
 //! sentence starts marked. A plain scan, enough for the neighbourhood of names (the words before
 //! and after them); it does not replace the recognizer's tokenizer.
 
-use crate::document::{Document, Span};
+#[cfg(test)]
+use crate::document::Document;
+use crate::document::{Block, Mention, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -36,35 +38,35 @@ pub struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Scans the article blocks (the whole text when the document has no blocks).
-    pub fn scan(doc: &'t Document) -> Tokens<'t> {
-        let whole = [Span::new(0, doc.text.len())];
-        let blocks: Vec<Span> = if doc.blocks.is_empty() {
+    /// Scans the article blocks (the whole text when there are no blocks) of a text with its
+    /// sorted mentions.
+    pub fn scan(text: &'t str, blocks: &[Block], mentions: &[Mention]) -> Tokens<'t> {
+        let whole = [Span::new(0, text.len())];
+        let blocks: Vec<Span> = if blocks.is_empty() {
             whole.to_vec()
         } else {
-            doc.blocks
+            blocks
                 .iter()
                 .filter(|b| b.role.is_article())
                 .map(|b| b.span)
                 .collect()
         };
         let mut tokens = Tokens {
-            text: &doc.text,
-            list: Vec::with_capacity(doc.text.len() / 5),
-            of_mention: vec![None; doc.mentions.len()],
+            text,
+            list: Vec::with_capacity(text.len() / 4),
+            of_mention: vec![None; mentions.len()],
         };
         let mut next_mention = 0;
         for (b, block) in blocks.iter().enumerate() {
-            while next_mention < doc.mentions.len()
-                && doc.mentions[next_mention].span.start() < block.start()
+            while next_mention < mentions.len()
+                && mentions[next_mention].span.start() < block.start()
             {
                 next_mention += 1;
             }
             let mut pos = block.start();
             let mut spaced = true;
             while pos < block.end() {
-                let mention = doc
-                    .mentions
+                let mention = mentions
                     .get(next_mention)
                     .filter(|m| m.span.start() < block.end());
                 let gap_end = mention.map_or(block.end(), |m| m.span.start().max(pos));
@@ -86,6 +88,38 @@ impl<'t> Tokens<'t> {
             }
         }
         tokens
+    }
+
+    /// The tokens of a document.
+    #[cfg(test)]
+    pub fn of(doc: &'t Document) -> Tokens<'t> {
+        Tokens::scan(&doc.text, &doc.blocks, &doc.mentions)
+    }
+
+    /// Takes in mentions added over single words (the mentions are the old ones and the new
+    /// ones, sorted): those words become mention tokens, and every mention token gets its new
+    /// index.
+    pub fn remark(&mut self, mentions: &[Mention]) {
+        self.of_mention = vec![None; mentions.len()];
+        let mut j = 0;
+        for (t, token) in self.list.iter_mut().enumerate() {
+            if !matches!(token.class, Class::Mention(_) | Class::Word) {
+                continue;
+            }
+            while j < mentions.len() && mentions[j].span.start() < token.span.start() {
+                j += 1;
+            }
+            let Some(m) = mentions.get(j) else {
+                if let Class::Mention(_) = token.class {
+                    token.class = Class::Word;
+                }
+                continue;
+            };
+            if m.span.start() == token.span.start() {
+                token.class = Class::Mention(j);
+                self.of_mention[j] = Some(t);
+            }
+        }
     }
 
     /// Scans `start..end` (no mention inside); returns whether white space ends it.
@@ -207,7 +241,7 @@ mod tests {
             "Kremlsprecher Dmitri Peskow bestätigte Haftars Treffen.",
             &["Dmitri Peskow", "Haftars"],
         );
-        let t = Tokens::scan(&d);
+        let t = Tokens::of(&d);
         assert_eq!(
             texts(&t),
             [
@@ -230,7 +264,7 @@ mod tests {
             "At Japan's plant, Dr. Remke met EU- und US-Vertreter am 17. September",
             &["Japan"],
         );
-        let t = Tokens::scan(&d);
+        let t = Tokens::of(&d);
         assert_eq!(
             texts(&t),
             [
@@ -255,5 +289,27 @@ mod tests {
         );
         assert!(!t.list[2].spaced, "the possessive is glued to the name");
         assert_eq!(t.list[14].class, Class::Number);
+    }
+
+    #[test]
+    fn a_mention_added_over_a_word_becomes_its_token() {
+        let mut d = doc("Die AfD und die Linke und Haftar", &["Haftar"]);
+        let mut t = Tokens::scan(&d.text, &d.blocks, &d.mentions);
+        let afd = t
+            .list
+            .iter()
+            .position(|x| &d.text[x.span.range()] == "AfD")
+            .unwrap();
+        let added = crate::document::Mention {
+            span: t.list[afd].span,
+            ..d.mentions[0]
+        };
+        d.mentions.insert(0, added);
+        t.remark(&d.mentions);
+        assert_eq!(t.mention(afd), Some(0));
+        assert_eq!(t.of_mention(0), Some(afd));
+        let haftar = t.of_mention(1).unwrap();
+        assert_eq!(t.text(haftar), "Haftar");
+        assert_eq!(t.mention(haftar), Some(1));
     }
 }
