@@ -309,3 +309,27 @@ fn persons_are_not_lexicon_entries() {
     assert!(!same(&doc, "Richard Wagner", "Wagner"));
     assert_eq!(name(&doc, "Wagner"), "Gruppe Wagner");
 }
+
+#[test]
+fn roles_inside_a_person_span_and_name_particles_do_not_keep_people_apart() {
+    let doc = de(
+        "[Reichspräsident v. Hindenburg|PER] empfing [Hindenburgs|PER] Gäste. \
+                  [Bundeskanzler Olaf Scholz|PER] und [Scholz|PER]. \
+                  [Ursula von der Leyen|PER] sprach; [von der Leyen|PER] ging.",
+    );
+    check_invariants(&doc);
+    assert!(same(&doc, "Reichspräsident v. Hindenburg", "Hindenburgs"));
+    assert_eq!(name(&doc, "Scholz"), "Olaf Scholz");
+    assert!(same(&doc, "Ursula von der Leyen", "von der Leyen"));
+}
+
+#[test]
+fn soft_hyphens_and_lower_case_adjectives_in_names() {
+    let doc = de(
+        "Die [Fort\u{ad}schrittspartei|ORG] und die [Fortschrittspartei|ORG]. Die \
+                  [radicale Partei|ORG] tagte; in der [radicalen Partei|ORG] gab es Streit.",
+    );
+    assert!(same(&doc, "Fort\u{ad}schrittspartei", "Fortschrittspartei"));
+    assert!(same(&doc, "radicale Partei", "radicalen Partei"));
+    assert_eq!(name(&doc, "radicalen Partei"), "radicale Partei");
+}

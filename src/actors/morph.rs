@@ -19,6 +19,8 @@ pub fn fold(s: &str) -> String {
             space = false;
         }
         match c {
+            // Soft hyphens and the hyphenation sign of scanned text are not part of a word.
+            '\u{ad}' | '¬' => {}
             '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             _ => out.extend(c.to_lowercase()),
@@ -188,10 +190,11 @@ const SIMPLE_ADJECTIVES: &[&str] = &[
     "westlich",
 ];
 
-/// When a capitalised word inside a German multi-word name is a declined adjective, its stem
-/// and ending: "Vereinten" → ("Vereint", "en"), "Europäische" → ("Europäisch", "e").
+/// When a word inside a German multi-word name is a declined adjective, its stem and ending:
+/// "Vereinten" → ("Vereint", "en"), "Europäische" → ("Europäisch", "e"), "radicalen" →
+/// ("radical", "en").
 pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
-    if !word.chars().next().is_some_and(char::is_uppercase) || word.contains('-') {
+    if !word.chars().next().is_some_and(char::is_alphabetic) || word.contains('-') {
         return None;
     }
     for ending in ADJECTIVE_ENDINGS {
@@ -296,6 +299,7 @@ mod tests {
     fn folding_unifies_case_apostrophes_and_space() {
         assert_eq!(fold("Japan’s  Ministry"), "japan's ministry");
         assert_eq!(fold_umlauts("Sächsische Straße"), "sachsische strase");
+        assert_eq!(fold("Fort\u{ad}schritts¬partei"), "fortschrittspartei");
     }
 
     #[test]

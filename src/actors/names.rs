@@ -9,7 +9,7 @@ use super::knowledge::knowledge;
 use super::morph::{
     declined_adjective, fold, german_stems, is_acronym, strip_possessive, takes_genitive_s,
 };
-use super::roles::is_honorific;
+use super::roles::{is_honorific, role};
 use crate::document::Kind;
 
 /// What the text around a name says about its form.
@@ -91,7 +91,7 @@ pub struct Name {
 /// Particles that begin a surname ("von der Leyen", "de Gaulle", "bin Salman").
 const PARTICLES: &[&str] = &[
     "von", "van", "de", "der", "den", "di", "da", "du", "del", "della", "la", "le", "bin", "ibn",
-    "al", "el", "ter", "zu", "vom", "y", "dos",
+    "al", "el", "ter", "zu", "vom", "y", "dos", "v.", "v",
 ];
 
 /// Articles a name may be given with ("die Linke", "The Guardian").
@@ -104,7 +104,10 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
         words.remove(0);
     }
     if kind == Kind::Per {
-        while words.len() > 1 && is_honorific(words[0]) {
+        // Honorifics and roles the recognizer took into the name: "Dr.", "Reichskanzler".
+        while words.len() > 1
+            && (is_honorific(words[0]) || role(words[0], ctx.german, true).is_some())
+        {
             words.remove(0);
         }
     }
@@ -224,26 +227,18 @@ fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<Strin
     {
         *base.last_mut().expect("a name has a word") = stem.to_string();
     }
-    let surname_start = base
+    // The surname is the last word; particles ("von der", "v.") are left out of the keys, so
+    // that "v. Hindenburg" and "Hindenburg" meet.
+    let given_end = base
         .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, w)| PARTICLES.contains(&w.as_str()))
-        .map_or(base.len().saturating_sub(1), |(i, _)| i);
-    let surname_start = if base
-        .first()
-        .is_some_and(|w| PARTICLES.contains(&w.as_str()))
-    {
-        0
-    } else {
-        surname_start
-    };
+        .position(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(base.len().saturating_sub(1));
     let person = Person {
-        given: base[..surname_start]
+        given: base[..given_end]
             .iter()
             .map(|w| fold(w.trim_end_matches('.')))
             .collect(),
-        surname: fold(&base[surname_start..].join(" ")),
+        surname: base.last().map(|w| fold(w)).unwrap_or_default(),
     };
     (base, person)
 }
@@ -605,7 +600,7 @@ mod tests {
             before_noun: true,
             ..de(None)
         };
-        assert_eq!(base("Kleinstadts", Kind::Loc, before_noun), "Kleinstadt");
+        assert_eq!(base("Quellingens", Kind::Loc, before_noun), "Quellingen");
         assert_eq!(
             base("Jens", Kind::Loc, de(None)),
             "Jens",
@@ -636,7 +631,24 @@ mod tests {
             "Jens"
         );
         let leyen = analyse("Ursula von der Leyen", Kind::Per, &de(None), &attested);
-        assert_eq!(leyen.person.unwrap().surname, "von der leyen");
+        assert_eq!(
+            leyen.person,
+            Some(Person {
+                given: vec!["ursula".into()],
+                surname: "leyen".into()
+            })
+        );
+        let title = analyse(
+            "Reichskanzler Adolf Hitler",
+            Kind::Per,
+            &de(None),
+            &attested,
+        );
+        assert_eq!(title.base, "Adolf Hitler");
+        assert_eq!(
+            analyse("President Joe Biden", Kind::Per, &en, &attested).base,
+            "Joe Biden"
+        );
         let initials = analyse("W. Putin", Kind::Per, &en, &attested);
         assert_eq!(initials.person.unwrap().given, vec!["w".to_string()]);
     }
