@@ -115,6 +115,11 @@ fn places_and_organisations_have_class_nouns_too() {
     assert!(has(&doc, "die Küstenstadt", "Derna"));
     assert!(has(&doc, "Söldnergruppe", "Gruppe Wagner"));
     assert!(has(&doc, "Dr.", "Christian Remke"));
+    let doc = de("Ein Forum, an dem Prof. [Ulrich Bonk|PER] teilnahm.");
+    assert_eq!(
+        pairs(&doc),
+        [("Prof.".to_string(), "Ulrich Bonk".to_string())]
+    );
 }
 
 #[test]
@@ -144,6 +149,25 @@ fn short_forms_of_organisations_where_unambiguous() {
 
     let doc = en("The [International Court of Justice|ORG] ruled. The court decided quickly.");
     assert!(has(&doc, "The court", "International Court of Justice"));
+}
+
+#[test]
+fn forms_of_address_are_roles_only_with_an_article_and_roles_fit_the_kind() {
+    let doc = de(
+        "Dann verlangte Herr [Schorn|PER] das Wort, und seine Frau [Sarah|PER] nickte. \
+                  [Josef Stalin|PER] schwieg. Der Stellvertreter [Stalins|PER] kam mit \
+                  Präsident [Putins|PER] Gesandtem. \
+                  Die Stadt [Wien|LOC] und der Finanzminister [Bayern|ORG].",
+    );
+    check_invariants(&doc);
+    assert_eq!(
+        pairs(&doc),
+        [
+            ("seine Frau".to_string(), "Sarah".to_string()),
+            ("Präsident".to_string(), "Putin".to_string()),
+            ("Die Stadt".to_string(), "Wien".to_string()),
+        ]
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::group::{Grouping, is_quote};
 use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
 use super::names::capitalise;
-use super::roles::{german_class_noun, is_english_modifier, is_honorific, role};
+use super::roles::{Role, is_address, is_english_modifier, is_honorific, organisation_class, role};
 use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
@@ -40,9 +40,6 @@ const BOUNDARIES: &[&str] = &[
 /// named three paragraphs ago).
 const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
 
-/// Organisation head nouns that name something else when alone ("die Union" is the CDU/CSU).
-const NOT_SHORT_FORMS: &[&str] = &["union", "partei", "party"];
-
 struct Finder<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
@@ -53,10 +50,11 @@ struct Finder<'a> {
     /// Noun form → the actor that had it most recently.
     roles: HashMap<String, ActorIdx>,
     /// Noun form → the one organisation whose name has it as head (None: several).
-    short_forms: HashMap<String, Option<ActorIdx>>,
+    short_forms: HashMap<&'static str, Option<ActorIdx>>,
     seen: Vec<bool>,
-    /// The kind of each actor.
+    /// The kind and canonical name of each actor.
     kinds: Vec<Kind>,
+    names: Vec<String>,
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
@@ -81,6 +79,7 @@ pub fn find(
         short_forms: short_forms(actors, &doc.lang),
         seen: vec![false; actors.len()],
         kinds: actors.iter().map(|a| a.kind).collect(),
+        names: actors.iter().map(|a| a.name.clone()).collect(),
         out: Vec::new(),
         covered: 0,
     };
@@ -88,52 +87,52 @@ pub fn find(
     finder.out
 }
 
-/// Head nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
-/// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court".
-fn short_forms(actors: &[Actor], lang: &Lang) -> HashMap<String, Option<ActorIdx>> {
-    let mut map: HashMap<String, Option<ActorIdx>> = HashMap::new();
+/// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
+/// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
+/// when several organisations share one.
+fn short_forms(actors: &[Actor], lang: &Lang) -> HashMap<&'static str, Option<ActorIdx>> {
+    let mut map: HashMap<&'static str, Option<ActorIdx>> = HashMap::new();
     for (a, actor) in actors.iter().enumerate() {
         if actor.kind != Kind::Org {
             continue;
         }
-        let words: Vec<&str> = actor.name.split_whitespace().collect();
-        let head = match lang {
-            Lang::En => words
-                .iter()
-                .position(|w| matches!(*w, "of" | "for" | "on"))
-                .map_or(words.last(), |i| {
-                    i.checked_sub(1).and_then(|j| words.get(j))
-                }),
-            _ => words
-                .iter()
-                .find(|w| super::morph::declined_adjective(w).is_none())
-                .or(words.last()),
+        let Some(class) = head_nouns(&actor.name, lang)
+            .iter()
+            .rev()
+            .find_map(|w| organisation_class(w))
+        else {
+            continue;
         };
-        let mut forms: Vec<String> = Vec::new();
-        if let Some(head) = head.filter(|h| !h.contains('-')) {
-            forms.extend(noun_forms(head));
-            if !matches!(lang, Lang::En)
-                && let Some(class) = german_class_noun(head)
-            {
-                forms.extend(noun_forms(class));
-            }
-        }
-        forms.sort();
-        forms.dedup();
-        for f in forms {
-            if NOT_SHORT_FORMS.contains(&f.as_str()) || f.chars().count() < 3 {
-                continue;
-            }
-            map.entry(f)
-                .and_modify(|e| {
-                    if *e != Some(ActorIdx(a)) {
-                        *e = None;
-                    }
-                })
-                .or_insert(Some(ActorIdx(a)));
-        }
+        map.entry(class)
+            .and_modify(|e| {
+                if *e != Some(ActorIdx(a)) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(ActorIdx(a)));
     }
     map
+}
+
+/// The words of an organisation's name that may be its head noun: in English the last word
+/// before "of" or "for" ("Court" in "International Court of Justice"); in German the
+/// capitalised words it starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in
+/// "Institut der deutschen Wirtschaft").
+fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match lang {
+        Lang::En => {
+            let end = words
+                .iter()
+                .position(|w| matches!(*w, "of" | "for" | "on"))
+                .unwrap_or(words.len());
+            words[..end].last().copied().into_iter().collect()
+        }
+        _ => words
+            .into_iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains('-'))
+            .collect(),
+    }
 }
 
 impl Finder<'_> {
@@ -179,7 +178,7 @@ impl Finder<'_> {
         }
     }
 
-    fn is_role(&self, t: usize) -> Option<&'static str> {
+    fn is_role(&self, t: usize) -> Option<Role> {
         if !self.tokens.is_word(t) {
             return None;
         }
@@ -204,16 +203,26 @@ impl Finder<'_> {
         self.covered = span.end();
     }
 
-    fn remember(&mut self, head: &str, role: Option<&str>, actor: ActorIdx) {
+    fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
         let mut forms = noun_forms(head);
         if let Some(r) = role {
-            forms.extend(noun_forms(r));
+            forms.extend(noun_forms(r.noun));
         }
         for f in forms {
             if !NOT_REMEMBERED.contains(&f.as_str()) && !is_honorific(&f) {
                 self.roles.insert(f, actor);
             }
         }
+    }
+
+    /// True when the German name at token `t` is in the genitive: it ends in -s or -' where
+    /// its actor's name does not ("Stalins" for Stalin).
+    fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
+        let surface = self.text(t);
+        let name = self.names[actor.0].as_str();
+        self.german
+            && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
+            && !name.ends_with('s')
     }
 
     /// A role phrase right before the name at token `t`.
@@ -241,10 +250,37 @@ impl Finder<'_> {
                 _ => return,
             }
         }
-        let Some(role) = self.is_role(head) else {
+        let Some(role) = self
+            .is_role(head)
+            .filter(|r| r.class.fits(self.kinds[actor.0]))
+        else {
             return;
         };
-        let first = self.extend_left(head);
+        let head_text = self.text(head);
+        let first = if is_address(head_text) {
+            // "seine Frau Sarah" is a role, "Frau Merkel" only a form of address.
+            match self.extend_left(head) {
+                first
+                    if first < head
+                        && (self.is_in(first, GERMAN_DETERMINERS)
+                            || self.is_in(first, ENGLISH_DETERMINERS)) =>
+                {
+                    first
+                }
+                _ => return,
+            }
+        } else if is_honorific(head_text) {
+            // An academic title stands alone ("an dem Prof. Ulrich Bonk": "dem" is the clause's).
+            head
+        } else {
+            let first = self.extend_left(head);
+            if first < head && self.genitive(t, actor) {
+                // "der Stellvertreter Stalins": the name is the noun's complement, not its
+                // apposition (as it is in "Präsident Putins Rede").
+                return;
+            }
+            first
+        };
         let head_text = self.text(head).to_string();
         self.remember(&head_text, Some(role), actor);
         if last < head {
@@ -313,6 +349,8 @@ impl Finder<'_> {
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
             if let Some(role) = self.is_role(cursor)
                 && (capitalised || self.english)
+                && role.class.fits(self.kinds[actor.0])
+                && !is_address(text)
             {
                 let ends = match self.tokens.next(cursor) {
                     None => true,
@@ -364,7 +402,9 @@ impl Finder<'_> {
             .map(|_| format!("s{rest}"));
         for rest in [Some(rest.to_string()), with_s].into_iter().flatten() {
             let rest = capitalise(&rest);
-            if let Some(role) = role(&rest, self.german, false) {
+            if let Some(role) =
+                role(&rest, self.german, false).filter(|r| r.class.fits(self.kinds[actor.0]))
+            {
                 self.remember(&rest, Some(role), actor);
                 return;
             }
@@ -424,7 +464,15 @@ impl Finder<'_> {
         if let Some(a) = noun_stems(&folded).find_map(|f| self.roles.get(f)) {
             return Some(*a);
         }
-        noun_stems(&folded)
+        // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
+        let singular = [
+            Some(folded.as_str()),
+            folded.strip_suffix("es"),
+            folded.strip_suffix('s'),
+        ];
+        singular
+            .into_iter()
+            .flatten()
             .find_map(|f| self.short_forms.get(f).copied().flatten())
             .filter(|a| self.seen[a.0])
     }
@@ -440,10 +488,12 @@ impl Finder<'_> {
         }
         if self.is_in(next, &["der", "des", "of", "von", "vom"]) {
             let mut cursor = self.tokens.next(next);
-            for _ in 0..3 {
+            for _ in 0..4 {
                 match cursor {
                     Some(c) if self.tokens.mention(c).is_some() => return true,
-                    Some(c) if self.tokens.is_word(c) => cursor = self.tokens.next(c),
+                    Some(c) if self.tokens.is_word(c) || self.text(c).chars().all(is_quote) => {
+                        cursor = self.tokens.next(c);
+                    }
                     _ => return false,
                 }
             }

@@ -9,7 +9,7 @@ use super::knowledge::knowledge;
 use super::morph::{
     declined_adjective, fold, german_stems, is_acronym, strip_possessive, takes_genitive_s,
 };
-use super::roles::{is_honorific, role};
+use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
 
 /// What the text around a name says about its form.
@@ -106,7 +106,8 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     if kind == Kind::Per {
         // Honorifics and roles the recognizer took into the name: "Dr.", "Reichskanzler".
         while words.len() > 1
-            && (is_honorific(words[0]) || role(words[0], ctx.german, true).is_some())
+            && (is_honorific(words[0])
+                || role(words[0], ctx.german, true).is_some_and(|r| r.class == Class::Person))
         {
             words.remove(0);
         }
