@@ -66,6 +66,10 @@ const WORDS: &[&str] = &[
     "Company",
     "TEPCO",
     "\n\n",
+    "",
+    " ",
+    "-",
+    "'",
 ];
 
 /// A text of words and, for some of them, a mark as `[word|KIND(:form)]`.
@@ -78,7 +82,7 @@ fn text() -> impl Strategy<Value = (bool, String)> {
             if !out.is_empty() {
                 out.push(' ');
             }
-            let markable = w.chars().any(char::is_alphanumeric);
+            let markable = !w.contains('\n');
             let label = match mark {
                 0 => "PER",
                 1 => "ORG",

@@ -234,6 +234,14 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         countries: HashMap::new(),
     };
     for i in 0..n {
+        if !doc
+            .slice(doc.mentions[i].span)
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            // Nothing to name: an empty or punctuation-only span stays without an actor.
+            continue;
+        }
         match doc.mentions[i].form {
             Form::Name => linker.name(i),
             Form::Derived => linker.derived(i),

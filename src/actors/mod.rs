@@ -29,7 +29,8 @@ use tokens::Tokens;
 /// Groups the document's mentions into actors, names them and ranks them by salience.
 ///
 /// Takes the recognizer's mentions (names, derived forms, parts; any actors they had are
-/// replaced) and leaves every name, derived and part mention with an actor, descriptor mentions
+/// replaced) and leaves every name, derived and part mention with an actor (except those with no
+/// letter or digit, which name nothing), descriptor mentions
 /// added for role phrases, acronyms defined in the text marked where the recognizer missed them,
 /// and the actors (ids in order of first mention) with canonical name, kind, salience and
 /// aliases. Mentions stay sorted and non-overlapping.
