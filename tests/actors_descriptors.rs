@@ -94,6 +94,18 @@ fn english_titles_with_modifiers() {
 }
 
 #[test]
+fn english_definite_titles_refer_back() {
+    let doc = en(
+        "Prime Minister [Boris Johnson|PER] spoke. Later the Prime Minister left, \
+                  and the former minister [Liz Truss|PER] stayed.",
+    );
+    check_invariants(&doc);
+    assert!(has(&doc, "Prime Minister", "Boris Johnson"));
+    assert!(has(&doc, "the Prime Minister", "Boris Johnson"));
+    assert!(has(&doc, "the former minister", "Liz Truss"));
+}
+
+#[test]
 fn an_apposition_after_a_name_between_commas() {
     let doc = de(
         "Geleitet von [Juha Sipilä|PER], dem Vorsitzenden der [Zentrumspartei|ORG], \

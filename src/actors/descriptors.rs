@@ -441,11 +441,10 @@ impl Finder<'_> {
                 self.push(t, cursor, actor, Origin::Link);
                 return Some(cursor + 1);
             }
-            let adjective = if self.german {
-                is_german_adjective(text)
-            } else {
-                !capitalised && self.tokens.list[cursor].span.len() > 2
-            };
+            let adjective = (self.german && is_german_adjective(text))
+                || (self.english
+                    && (is_english_modifier(text)
+                        || (!capitalised && self.tokens.list[cursor].span.len() > 2)));
             if !adjective {
                 return None;
             }
