@@ -1,7 +1,7 @@
 //! The small word lists the tokenizer and the sentence splitter consult: abbreviations that keep
 //! their full stop, the closed-class words that begin sentences, and English compound prefixes.
-//! Lookups are `match` statements (compiled to length switches and byte compares): no hashing,
-//! no allocation.
+//! Lookups are `match` statements and binary searches in sorted slices: no hashing, no
+//! allocation.
 
 use super::Style;
 
@@ -89,506 +89,101 @@ fn english_abbreviation(stem: &str) -> Option<Abbrev> {
 /// sentence adverbs) that typically begin a sentence. After an ordinal or abbreviation, such a
 /// word says a new sentence has begun; a capitalised noun or month does not.
 pub fn starts_sentence(word: &str, style: Style) -> bool {
-    match style {
-        Style::German => german_starter(word),
-        Style::English => english_starter(word),
-    }
-}
-
-fn german_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "Der"
-            | "Die"
-            | "Das"
-            | "Den"
-            | "Dem"
-            | "Des"
-            | "Ein"
-            | "Eine"
-            | "Einen"
-            | "Einem"
-            | "Einer"
-            | "Eines"
-            | "Er"
-            | "Sie"
-            | "Es"
-            | "Wir"
-            | "Ich"
-            | "Ihr"
-            | "Du"
-            | "Man"
-            | "Dies"
-            | "Diese"
-            | "Dieser"
-            | "Dieses"
-            | "Diesem"
-            | "Diesen"
-            | "Jene"
-            | "Jener"
-            | "Dort"
-            | "Hier"
-            | "Heute"
-            | "Gestern"
-            | "Damals"
-            | "Dann"
-            | "Danach"
-            | "Davor"
-            | "Dabei"
-            | "Dadurch"
-            | "Dafür"
-            | "Dagegen"
-            | "Daher"
-            | "Damit"
-            | "Darauf"
-            | "Darüber"
-            | "Darum"
-            | "Dazu"
-            | "Deshalb"
-            | "Deswegen"
-            | "Dennoch"
-            | "Doch"
-            | "Aber"
-            | "Und"
-            | "Oder"
-            | "Denn"
-            | "Sondern"
-            | "Auch"
-            | "Also"
-            | "Allerdings"
-            | "Außerdem"
-            | "Zudem"
-            | "Jedoch"
-            | "Trotzdem"
-            | "Zwar"
-            | "Nun"
-            | "Noch"
-            | "Nur"
-            | "Schon"
-            | "Bereits"
-            | "Inzwischen"
-            | "Mittlerweile"
-            | "Später"
-            | "Zuvor"
-            | "Zuletzt"
-            | "Zunächst"
-            | "Anschließend"
-            | "Schließlich"
-            | "Seit"
-            | "Seitdem"
-            | "Als"
-            | "Wenn"
-            | "Weil"
-            | "Da"
-            | "Wie"
-            | "Wo"
-            | "Was"
-            | "Wer"
-            | "Wen"
-            | "Wem"
-            | "Warum"
-            | "Weshalb"
-            | "Wann"
-            | "Welche"
-            | "Welcher"
-            | "Welches"
-            | "Ob"
-            | "Obwohl"
-            | "Während"
-            | "Nachdem"
-            | "Bevor"
-            | "Sobald"
-            | "Falls"
-            | "In"
-            | "Im"
-            | "Ins"
-            | "Am"
-            | "An"
-            | "Auf"
-            | "Aus"
-            | "Bei"
-            | "Beim"
-            | "Mit"
-            | "Nach"
-            | "Von"
-            | "Vom"
-            | "Vor"
-            | "Zu"
-            | "Zum"
-            | "Zur"
-            | "Für"
-            | "Über"
-            | "Unter"
-            | "Um"
-            | "Gegen"
-            | "Ohne"
-            | "Durch"
-            | "Bis"
-            | "Hinter"
-            | "Neben"
-            | "Zwischen"
-            | "Trotz"
-            | "Wegen"
-            | "Laut"
-            | "Sein"
-            | "Seine"
-            | "Seinen"
-            | "Seiner"
-            | "Seinem"
-            | "Ihre"
-            | "Ihren"
-            | "Ihrer"
-            | "Ihrem"
-            | "Unser"
-            | "Unsere"
-            | "Mein"
-            | "Meine"
-            | "Kein"
-            | "Keine"
-            | "Alle"
-            | "Viele"
-            | "Einige"
-            | "Manche"
-            | "Jeder"
-            | "Jede"
-            | "Jedes"
-            | "Beide"
-            | "Mehr"
-            | "Weitere"
-            | "Andere"
-            | "Nicht"
-            | "Ja"
-            | "Nein"
-            | "So"
-            | "Sogar"
-            | "Vielleicht"
-            | "Immer"
-            | "Nie"
-            | "Niemand"
-            | "Jemand"
-            | "Etwas"
-            | "Nichts"
-            | "Alles"
-            | "Ihm"
-            | "Ihn"
-            | "Uns"
-            | "Mir"
-            | "Mich"
-            | "Offenbar"
-            | "Demnach"
-            | "Dass"
-    )
-}
-
-fn english_starter(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "There"
-            | "Here"
-            | "It"
-            | "Its"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "With"
-            | "From"
-            | "By"
-            | "As"
-            | "To"
-            | "Of"
-            | "Into"
-            | "After"
-            | "Before"
-            | "Since"
-            | "During"
-            | "Under"
-            | "Despite"
-            | "Although"
-            | "Though"
-            | "While"
-            | "When"
-            | "Where"
-            | "What"
-            | "Who"
-            | "Which"
-            | "Why"
-            | "How"
-            | "If"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "Also"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "Then"
-            | "Now"
-            | "Today"
-            | "Yesterday"
-            | "Later"
-            | "Earlier"
-            | "Instead"
-            | "Moreover"
-            | "Furthermore"
-            | "Indeed"
-            | "Thus"
-            | "Therefore"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "Both"
-            | "Each"
-            | "Every"
-            | "No"
-            | "Not"
-            | "None"
-            | "Several"
-            | "Such"
-            | "Other"
-            | "Another"
-            | "More"
-            | "Even"
-            | "Only"
-            | "Just"
-            | "Once"
-            | "According"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Has"
-            | "Have"
-            | "Had"
-            | "Do"
-            | "Does"
-            | "Did"
-            | "Will"
-            | "Would"
-            | "Can"
-            | "Could"
-            | "Should"
-            | "May"
-            | "Might"
-            | "Must"
-            | "Let"
-            | "Unlike"
-            | "Nevertheless"
-    )
+    let list = match style {
+        Style::German => GERMAN_STARTERS,
+        Style::English => ENGLISH_STARTERS,
+    };
+    list.binary_search(&word).is_ok()
 }
 
 /// True for lower-case function words that cannot end a sentence (articles, prepositions,
 /// conjunctions): a line ending in one of them is wrapped, not a headline.
 pub fn runs_on(word: &str, style: Style) -> bool {
-    match style {
-        Style::German => matches!(
-            word,
-            "der"
-                | "die"
-                | "das"
-                | "den"
-                | "dem"
-                | "des"
-                | "ein"
-                | "eine"
-                | "einen"
-                | "einem"
-                | "einer"
-                | "eines"
-                | "und"
-                | "oder"
-                | "aber"
-                | "sondern"
-                | "denn"
-                | "in"
-                | "im"
-                | "an"
-                | "am"
-                | "auf"
-                | "aus"
-                | "bei"
-                | "beim"
-                | "mit"
-                | "nach"
-                | "von"
-                | "vom"
-                | "vor"
-                | "zu"
-                | "zum"
-                | "zur"
-                | "für"
-                | "über"
-                | "unter"
-                | "um"
-                | "gegen"
-                | "ohne"
-                | "durch"
-                | "bis"
-                | "als"
-                | "wie"
-                | "dass"
-                | "ob"
-                | "weil"
-                | "wenn"
-                | "sowie"
-                | "seine"
-                | "seiner"
-                | "seinen"
-                | "ihre"
-                | "ihrer"
-                | "ihren"
-                | "dessen"
-                | "deren"
-                | "sich"
-                | "zwischen"
-                | "seit"
-                | "während"
-                | "wegen"
-                | "trotz"
-        ),
-        Style::English => matches!(
-            word,
-            "the"
-                | "a"
-                | "an"
-                | "and"
-                | "or"
-                | "but"
-                | "of"
-                | "in"
-                | "on"
-                | "at"
-                | "to"
-                | "for"
-                | "with"
-                | "from"
-                | "by"
-                | "as"
-                | "that"
-                | "which"
-                | "who"
-                | "whose"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "than"
-                | "into"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "between"
-                | "about"
-        ),
-    }
+    let list = match style {
+        Style::German => GERMAN_RUN_ON,
+        Style::English => ENGLISH_RUN_ON,
+    };
+    list.binary_search(&word).is_ok()
 }
 
 /// English prefixes that Universal Dependencies (and so the EWT corpus) keep joined to the rest
 /// of a hyphenated word ("e-mail", "non-profit"); other hyphenated words are split there.
 pub fn is_bound_prefix(part: &str) -> bool {
     let mut buf = [0u8; 8];
-    let Some(lower) = ascii_lower(part, &mut buf) else {
-        return false;
-    };
-    matches!(
-        lower,
-        "e" | "co"
-            | "non"
-            | "pre"
-            | "post"
-            | "pro"
-            | "anti"
-            | "ex"
-            | "multi"
-            | "mid"
-            | "re"
-            | "semi"
-            | "neo"
-            | "socio"
-            | "cross"
-            | "sub"
-            | "over"
-            | "psycho"
-            | "counter"
-            | "inter"
-            | "intra"
-            | "un"
-            | "mis"
-            | "bi"
-            | "tri"
-            | "macro"
-            | "mega"
-            | "ultra"
-            | "hyper"
-            | "pseudo"
-            | "quasi"
-            | "trans"
-    )
+    ascii_lower(part, &mut buf).is_some_and(|lower| BOUND_PREFIXES.binary_search(&lower).is_ok())
 }
 
 /// Units and multipliers that EWT splits off a number written against it ("5pm" → "5" "pm").
 pub fn is_unit(suffix: &str) -> bool {
-    matches!(
-        suffix,
-        "am" | "pm"
-            | "AM"
-            | "PM"
-            | "k"
-            | "K"
-            | "m"
-            | "M"
-            | "mm"
-            | "MM"
-            | "bn"
-            | "b"
-            | "km"
-            | "cm"
-            | "kg"
-            | "g"
-            | "mg"
-            | "lb"
-            | "lbs"
-            | "ft"
-            | "mph"
-            | "kph"
-            | "GB"
-            | "MB"
-            | "TB"
-            | "kb"
-            | "KB"
-            | "ml"
-            | "l"
-    )
+    UNITS.binary_search(&suffix).is_ok()
 }
+
+// The lists below are sorted (a test checks): lookups are binary searches.
+
+#[rustfmt::skip]
+const GERMAN_STARTERS: &[&str] = &[
+    "Aber", "Alle", "Allerdings", "Alles", "Als", "Also", "Am", "An", "Andere", "Anschließend",
+    "Auch", "Auf", "Aus", "Außerdem", "Bei", "Beide", "Beim", "Bereits", "Bevor", "Bis", "Da",
+    "Dabei", "Dadurch", "Dafür", "Dagegen", "Daher", "Damals", "Damit", "Danach", "Dann", "Darauf",
+    "Darum", "Darüber", "Das", "Dass", "Davor", "Dazu", "Dem", "Demnach", "Den", "Denn", "Dennoch",
+    "Der", "Des", "Deshalb", "Deswegen", "Die", "Dies", "Diese", "Diesem", "Diesen", "Dieser",
+    "Dieses", "Doch", "Dort", "Du", "Durch", "Ein", "Eine", "Einem", "Einen", "Einer", "Eines",
+    "Einige", "Er", "Es", "Etwas", "Falls", "Für", "Gegen", "Gestern", "Heute", "Hier", "Hinter",
+    "Ich", "Ihm", "Ihn", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Im", "Immer", "In", "Ins",
+    "Inzwischen", "Ja", "Jede", "Jeder", "Jedes", "Jedoch", "Jemand", "Jene", "Jener", "Kein",
+    "Keine", "Laut", "Man", "Manche", "Mehr", "Mein", "Meine", "Mich", "Mir", "Mit", "Mittlerweile",
+    "Nach", "Nachdem", "Neben", "Nein", "Nicht", "Nichts", "Nie", "Niemand", "Noch", "Nun", "Nur",
+    "Ob", "Obwohl", "Oder", "Offenbar", "Ohne", "Schließlich", "Schon", "Sein", "Seine", "Seinem",
+    "Seinen", "Seiner", "Seit", "Seitdem", "Sie", "So", "Sobald", "Sogar", "Sondern", "Später",
+    "Trotz", "Trotzdem", "Um", "Und", "Uns", "Unser", "Unsere", "Unter", "Viele", "Vielleicht",
+    "Vom", "Von", "Vor", "Wann", "Warum", "Was", "Wegen", "Weil", "Weitere", "Welche", "Welcher",
+    "Welches", "Wem", "Wen", "Wenn", "Wer", "Weshalb", "Wie", "Wir", "Wo", "Während", "Zu", "Zudem",
+    "Zuletzt", "Zum", "Zunächst", "Zur", "Zuvor", "Zwar", "Zwischen", "Über",
+];
+
+#[rustfmt::skip]
+const ENGLISH_STARTERS: &[&str] = &[
+    "A", "According", "After", "All", "Also", "Although", "An", "And", "Another", "Are", "As", "At",
+    "Before", "Both", "But", "By", "Can", "Could", "Despite", "Did", "Do", "Does", "During", "Each",
+    "Earlier", "Even", "Every", "For", "From", "Furthermore", "Had", "Has", "Have", "He", "Her",
+    "Here", "His", "How", "However", "I", "If", "In", "Indeed", "Instead", "Into", "Is", "It",
+    "Its", "Just", "Later", "Let", "Many", "May", "Meanwhile", "Might", "More", "Moreover", "Most",
+    "Must", "My", "Nevertheless", "No", "None", "Not", "Now", "Of", "On", "Once", "Only", "Or",
+    "Other", "Our", "Several", "She", "Should", "Since", "So", "Some", "Still", "Such", "That",
+    "The", "Their", "Then", "There", "Therefore", "These", "They", "This", "Those", "Though",
+    "Thus", "To", "Today", "Under", "Unlike", "Was", "We", "Were", "What", "When", "Where", "Which",
+    "While", "Who", "Why", "Will", "With", "Would", "Yesterday", "Yet", "You", "Your",
+];
+
+#[rustfmt::skip]
+const GERMAN_RUN_ON: &[&str] = &[
+    "aber", "als", "am", "an", "auf", "aus", "bei", "beim", "bis", "das", "dass", "dem", "den",
+    "denn", "der", "deren", "des", "dessen", "die", "durch", "ein", "eine", "einem", "einen",
+    "einer", "eines", "für", "gegen", "ihre", "ihren", "ihrer", "im", "in", "mit", "nach", "ob",
+    "oder", "ohne", "seine", "seinen", "seiner", "seit", "sich", "sondern", "sowie", "trotz", "um",
+    "und", "unter", "vom", "von", "vor", "wegen", "weil", "wenn", "wie", "während", "zu", "zum",
+    "zur", "zwischen", "über",
+];
+
+#[rustfmt::skip]
+const ENGLISH_RUN_ON: &[&str] = &[
+    "a", "about", "an", "and", "are", "as", "at", "between", "but", "by", "for", "from", "had",
+    "has", "have", "her", "his", "in", "into", "is", "its", "of", "on", "or", "our", "than", "that",
+    "the", "their", "to", "was", "were", "which", "who", "whose", "will", "with", "would",
+];
+
+#[rustfmt::skip]
+const BOUND_PREFIXES: &[&str] = &[
+    "anti", "bi", "co", "counter", "cross", "e", "ex", "hyper", "inter", "intra", "macro", "mega",
+    "mid", "mis", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "psycho", "quasi",
+    "re", "semi", "socio", "sub", "trans", "tri", "ultra", "un",
+];
+
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "AM", "GB", "K", "KB", "M", "MB", "MM", "PM", "TB", "am", "b", "bn", "cm", "ft", "g", "k", "kb",
+    "kg", "km", "kph", "l", "lb", "lbs", "m", "mg", "ml", "mm", "mph", "pm",
+];
 
 /// The lower-case form of a short ASCII word in `buf`, or `None` when the word is not ASCII or
 /// longer than the buffer.
@@ -628,6 +223,20 @@ mod tests {
         assert!(!starts_sentence("Weltkrieg", Style::German));
         assert!(starts_sentence("The", Style::English));
         assert!(!starts_sentence("the", Style::English));
+    }
+
+    #[test]
+    fn lists_are_sorted_and_free_of_duplicates() {
+        for list in [
+            GERMAN_STARTERS,
+            ENGLISH_STARTERS,
+            GERMAN_RUN_ON,
+            ENGLISH_RUN_ON,
+            BOUND_PREFIXES,
+            UNITS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]
