@@ -1,4 +1,4 @@
-//! Tokenizer and sentence splitter throughput on running news text: the German sample articles
+//! Tokenizer, sentence splitter and language identification on running news text: the German sample articles
 //! and the running text of the English Web Treebank dev split, each repeated to about 1 MB.
 //! Criterion reports time per iteration; tokens/s = tokens per iteration (printed once) / time.
 
@@ -6,6 +6,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use castlist::Lang;
+use castlist::nlp::lang::detect;
 use castlist::nlp::tokenize::{sentences, tokenize};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -76,6 +77,9 @@ fn bench(c: &mut Criterion) {
             })
         });
         group.finish();
+        c.bench_function(&format!("detect/{name}"), |b| {
+            b.iter(|| detect(black_box(&text)))
+        });
     }
 }
 
