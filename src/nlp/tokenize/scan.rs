@@ -362,7 +362,8 @@ pub fn kind_of(token: &str) -> TokenKind {
     if numeric {
         TokenKind::Number
     } else if token.len() > 1 && token.ends_with('.') {
-        if is_roman(&token[..token.len() - 1]) {
+        // "II.", "XIV." are ordinals; "I.", "V." may as well be initials.
+        if token.len() > 2 && is_roman(&token[..token.len() - 1]) {
             TokenKind::Number
         } else {
             TokenKind::Abbrev
@@ -450,6 +451,12 @@ fn is_roman(s: &str) -> bool {
 /// punctuation that belongs to the sentence. `None` when no address starts here.
 fn url_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'h' | b'H' | b'f' | b'F' | b'm' | b'M' | b'w' | b'W')
+    ) {
+        return None;
+    }
     let scheme = ["https://", "http://", "ftp://", "mailto:", "www."]
         .into_iter()
         .find(|p| {

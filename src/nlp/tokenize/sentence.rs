@@ -297,6 +297,73 @@ mod tests {
         assert_eq!(en("Yahoo! is big."), ["Yahoo! is big."]);
     }
 
+    /// The first words of each sentence of a real article.
+    fn starts(text: &str, lang: &Lang) -> Vec<String> {
+        split(text, lang)
+            .iter()
+            .map(|s| s.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    #[test]
+    fn the_sample_article() {
+        let text = include_str!("../../../assets/articles/afp-haftar-trifft-putin.txt");
+        assert_eq!(
+            starts(text, &Lang::De),
+            [
+                "Ostlibyens starker",
+                "Der militärische",
+                "Ausgegeben am:",
+                "1 Minute",
+                "Haftar, der",
+                "Haftar habe",
+                "Kremlsprecher Dmitri",
+                "„Sie haben",
+                "Nach Angaben",
+                "Der östliche",
+                "Jewkurow war",
+                "Haftars gescheiterter",
+                "Da die",
+                "Doch trotz",
+                "Russland versucht",
+                "(AFP)",
+                "source site-27",
+                "Leave a",
+            ]
+        );
+    }
+
+    #[test]
+    fn wikinews_articles() {
+        let text =
+            include_str!("../../../tests/data/articles/de/wikinews-dresden-oberbuergermeister.txt");
+        let got = split(text, &Lang::De);
+        assert_eq!(got.len(), 13, "{got:#?}");
+        assert_eq!(
+            got[2],
+            "Wählbar sind Personen, die am Wahltag das 18. Lebensjahr, aber noch nicht das 65. vollendet haben."
+        );
+        assert_eq!(
+            got[3],
+            "Gewählt wurde am 7. Juni 2015, wobei keiner der Bewerber mehr als die Hälfte der gültigen Stimmen erhielt."
+        );
+        let text = include_str!("../../../tests/data/articles/en/wikinews-fukushima-outage.txt");
+        assert_eq!(
+            starts(text, &Lang::En),
+            [
+                "Power outage",
+                "A power",
+                "Tokyo Electric",
+                "This transfer",
+                "This latest",
+                "This disaster",
+                "Since then,",
+                "The Woods",
+                "Along with"
+            ]
+        );
+    }
+
     #[test]
     fn sentences_cover_all_tokens_in_order() {
         for text in [
