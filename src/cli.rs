@@ -25,6 +25,11 @@ pub struct Cli {
     /// Language of the text (default: detected).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// Reader keys and theme file (default: castlist/config.toml in the config directory,
+    /// e.g. ~/.config/castlist/config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -96,11 +101,34 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => crate::reader::run(Vec::new())?,
+        None => {
+            let docs = cli
+                .files
+                .iter()
+                .map(|f| open_json(f))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let options = crate::reader::Options { config: cli.config };
+            crate::reader::run(docs, options)?
+        }
         Some(Command::Extract { .. }) => anyhow::bail!("extract is not built yet"),
         Some(Command::Tag(args)) => crate::nlp::cmd::tag(args)?,
         Some(Command::Eval(args)) => crate::nlp::cmd::eval(args)?,
         Some(Command::Train(args)) => crate::nlp::cmd::train(args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens a castlist/1 JSON file (`-`: standard input) as it is, for the reader.
+// Interim until `ingest::load` lands on main: JSON only, no plain text.
+fn open_json(path: &str) -> anyhow::Result<crate::document::Document> {
+    use anyhow::Context;
+    let text = if path == "-" {
+        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?
+    };
+    let mut doc = crate::document::json::from_str(&text)
+        .map_err(|e| anyhow::anyhow!("{path}: not a castlist/1 document: {e}"))?;
+    doc.source.get_or_insert_with(|| path.to_string());
+    Ok(doc)
 }
