@@ -22,6 +22,8 @@ pub struct DocState {
     laid_out_all: bool,
     /// The first layout row on screen.
     pub scroll: usize,
+    /// Rows on screen when last laid out.
+    page: usize,
     pub selected: Option<ActorIdx>,
     /// The current mention (index into `doc.mentions`).
     pub cursor: Option<usize>,
@@ -50,6 +52,7 @@ impl DocState {
             show_all: false,
             laid_out_all: false,
             scroll: 0,
+            page: 0,
             selected: None,
             cursor: None,
             kinds: [true; 4],
@@ -69,24 +72,24 @@ impl DocState {
     /// Lays the text out again if the width or the shown sections changed, keeping the top row's
     /// text on top and, if it was on screen, the current mention on screen.
     pub fn relayout(&mut self, width: u16, page: usize) {
-        if self.layout.width() == width.max(super::layout::MIN_WIDTH)
-            && self.laid_out_all == self.show_all
-            && !self.layout.is_empty()
-        {
-            self.clamp_scroll(page);
-            return;
+        let cursor_seen = !self.layout.is_empty()
+            && self.cursor_rows().is_some_and(|rows| {
+                rows.start >= self.scroll && rows.end <= self.scroll + self.page
+            });
+        let stale = self.layout.width() != width.max(super::layout::MIN_WIDTH)
+            || self.laid_out_all != self.show_all
+            || self.layout.is_empty();
+        if stale {
+            let top = self.top_offset();
+            let sections = self.model.layout_sections(self.show_all);
+            self.layout = Layout::build(&self.doc.text, &sections, width);
+            self.laid_out_all = self.show_all;
+            self.scroll = self.layout.row_near(top);
+            if let Some(search) = &mut self.search {
+                *search = Search::new(&self.doc.text, self.layout.sections(), &search.query);
+            }
         }
-        let top = self.top_offset();
-        let cursor_seen = self.cursor_rows().is_some_and(|rows| {
-            !self.layout.is_empty() && rows.start >= self.scroll && rows.end <= self.scroll + page
-        });
-        let sections = self.model.layout_sections(self.show_all);
-        self.layout = Layout::build(&self.doc.text, &sections, width);
-        self.laid_out_all = self.show_all;
-        self.scroll = self.layout.row_near(top);
-        if let Some(search) = &mut self.search {
-            *search = Search::new(&self.doc.text, self.layout.sections(), &search.query);
-        }
+        self.page = page;
         self.clamp_scroll(page);
         if cursor_seen && let Some(span) = self.cursor.map(|c| self.doc.mentions[c].span) {
             self.reveal(span, page);
@@ -336,6 +339,9 @@ impl App {
 
     /// Scrolls the panels so that their cursors are on screen.
     pub fn keep_lists_in_view(&mut self) {
+        if !self.screen.shows_panels() {
+            return;
+        }
         let (actor_rows, mention_rows) = (self.actors_rows(), self.mentions_rows());
         let doc = self.doc_mut();
         if let Some(pos) = doc.actors_pos() {

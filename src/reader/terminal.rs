@@ -11,7 +11,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 /// The terminal in reader mode; dropping it restores the terminal.
@@ -24,10 +24,16 @@ impl Session {
         install_panic_hook();
         let started = (|| {
             enable_raw_mode()?;
-            execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+            execute!(
+                stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                Clear(ClearType::All)
+            )?;
             let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+            // (Not `Terminal::clear`: it asks the terminal where the cursor is, which a slow or
+            // silent terminal never answers.)
             terminal.hide_cursor()?;
-            terminal.clear()?;
             Ok(terminal)
         })();
         match started {

@@ -491,7 +491,18 @@ fn click_article(app: &mut App, row: usize, col: u16) {
         set_focus(app, Focus::Article);
     }
     let page = app.page();
-    app.doc_mut().goto_mention(index, page);
+    let doc = app.doc_mut();
+    doc.goto_mention(index, page);
+    app.message = mention_note(app.doc(), index);
+}
+
+/// "Wladimir Putin 1/4": the actor of mention `index` and where the mention stands among its.
+fn mention_note(doc: &DocState, index: usize) -> Option<String> {
+    let actor = doc.doc.mentions.get(index)?.actor?;
+    let list = doc.model.by_actor.get(actor.0)?;
+    let pos = list.binary_search(&index).ok()?;
+    let name = &doc.doc.actors[actor.0].name;
+    Some(format!("{name} {}/{}", pos + 1, list.len()))
 }
 
 fn wheel(app: &mut App, pane: Focus, rows: i32) {

@@ -204,18 +204,16 @@ fn kwic_line(
     let kwic_x = row.x + place_w + 1;
     let kwic_w = usize::from(row.width.saturating_sub(place_w + 1 + form_w + 1));
     let (keyword, kw_w) = fit(doc.doc.slice(m.span), (kwic_w * 2 / 3).max(1));
-    let rest = kwic_w.saturating_sub(kw_w + 2);
+    let rest = kwic_w.saturating_sub(kw_w);
     let left_w = rest * 2 / 5;
     let right_w = rest - left_w;
     let (from, to) = match doc.model.section_at(m.span.start()) {
         Some(s) => (s.span.start(), s.span.end()),
         None => (0, text.len()),
     };
-    let before =
-        &text[floor(text, m.span.start().saturating_sub(CONTEXT_BYTES).max(from))..m.span.start()];
-    let after =
-        &text[m.span.end()..floor(text, (m.span.end() + CONTEXT_BYTES).min(to)).max(m.span.end())];
-    let (left, lw) = fit_end(before.trim_start(), left_w);
+    let before_from = floor(text, m.span.start().saturating_sub(CONTEXT_BYTES).max(from));
+    let after_to = floor(text, (m.span.end() + CONTEXT_BYTES).min(to)).max(m.span.end());
+    let (left, lw) = fit_end(&text[before_from..m.span.start()], left_w);
     let limit = kwic_x + u16::try_from(kwic_w).unwrap_or(0);
     put(
         buf,
@@ -225,13 +223,13 @@ fn kwic_line(
         &left,
         base,
     );
-    let kw_x = kwic_x + left_w as u16 + 1;
+    let kw_x = kwic_x + left_w as u16;
     let style = base
         .patch(theme.mention(m.kind, m.form))
         .add_modifier(Modifier::BOLD);
     let end = put(buf, kw_x, row.y, limit, &keyword, style);
-    let (after, _) = fit(after.trim_end(), right_w);
-    put(buf, end + 1, row.y, limit, &after, base);
+    let (after, _) = fit(&text[m.span.end()..after_to], right_w);
+    put(buf, end, row.y, limit, &after, base);
 }
 
 fn form_label(form: Form) -> &'static str {
