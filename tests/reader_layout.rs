@@ -92,6 +92,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
+    fn clusters_are_the_extended_grapheme_clusters(text in text(), extra in ".{0,40}") {
+        let text = text + &extra;
+        let fast: Vec<(usize, &str)> = castlist::reader::glyph::clusters(&text).collect();
+        let slow: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn no_row_is_wider_than_the_width((text, sections, width) in case()) {
         let layout = Layout::build(&text, &sections, width);
         for r in 0..layout.len() {

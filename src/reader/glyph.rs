@@ -2,7 +2,7 @@
 //! measures it) and, for control characters, the visible placeholder drawn instead of it.
 
 use ratatui::buffer::CellWidth;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// Columns between tab stops; a tab advances to the next multiple of this.
 pub const TAB_STOP: u16 = 4;
@@ -74,6 +74,44 @@ pub fn placeholder(c: char) -> char {
     }
 }
 
+/// The extended grapheme clusters of `s` with their byte offsets, as
+/// `s.grapheme_indices(true)` gives them, with a fast path for Latin text (an ASCII or Latin
+/// letter followed by an ASCII character is a cluster of its own, CR LF aside).
+pub fn clusters(s: &str) -> Clusters<'_> {
+    Clusters { s, at: 0 }
+}
+
+pub struct Clusters<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.s.as_bytes();
+        let start = self.at;
+        let first = *bytes.get(start)?;
+        let next_is_ascii = |at: usize| bytes.get(at).is_none_or(|b| b.is_ascii());
+        let end = if first.is_ascii() && first != b'\r' && next_is_ascii(start + 1) {
+            start + 1
+        } else if (0xC2..=0xC9).contains(&first) && next_is_ascii(start + 2) {
+            // U+0080–U+027F (Latin-1 to IPA: umlauts, ß, ğ, İ…) holds no combining, joining or
+            // prepended characters: followed by ASCII, such a character is a cluster.
+            start + 2
+        } else {
+            GraphemeCursor::new(start, self.s.len(), true)
+                .next_boundary(self.s, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(self.s.len())
+        };
+        self.at = end;
+        Some((start, &self.s[start..end]))
+    }
+}
+
 /// A piece of single-line text ready for a cell: what to draw and how wide it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -107,56 +145,57 @@ pub fn line_width(s: &str) -> usize {
 }
 
 /// The text shown on one line, cut to at most `max` cells with "…" where it was cut; never cuts
-/// a wide character in half. Returns the string and its width.
+/// a wide character in half. Returns the string and its width. Looks at no more of the text
+/// than fits.
 pub fn fit(s: &str, max: usize) -> (String, usize) {
-    let total = line_width(s);
-    let mut out = String::new();
-    if total <= max {
-        for p in line_pieces(s) {
-            push_piece(&mut out, p);
-        }
-        return (out, total);
-    }
-    if max == 0 {
-        return (out, 0);
-    }
-    let mut used = 0;
-    for p in line_pieces(s) {
-        let w = usize::from(p.width());
-        if used + w > max - 1 {
-            break;
-        }
-        push_piece(&mut out, p);
-        used += w;
-    }
-    out.push('…');
-    (out, used + 1)
+    fit_pieces(line_pieces(s), max, false)
 }
 
 /// Like [`fit`], but keeps the end of the text and cuts at the start ("…end").
 pub fn fit_end(s: &str, max: usize) -> (String, usize) {
-    let total = line_width(s);
-    if total <= max {
-        return fit(s, max);
-    }
-    if max == 0 {
-        return (String::new(), 0);
-    }
-    let mut kept = Vec::new();
+    fit_pieces(line_pieces(s).rev(), max, true)
+}
+
+fn fit_pieces<'a>(
+    mut pieces: impl Iterator<Item = Piece<'a>>,
+    max: usize,
+    reversed: bool,
+) -> (String, usize) {
+    let mut kept: Vec<Piece<'a>> = Vec::new();
     let mut used = 0;
-    for p in line_pieces(s).rev() {
+    let mut cut = false;
+    for p in pieces.by_ref() {
         let w = usize::from(p.width());
-        if used + w > max - 1 {
+        if used + w > max {
+            cut = true;
             break;
         }
         kept.push(p);
         used += w;
     }
-    let mut out = String::from("…");
-    for p in kept.into_iter().rev() {
+    if cut {
+        while used + 1 > max {
+            match kept.pop() {
+                Some(p) => used -= usize::from(p.width()),
+                None => return (String::new(), 0),
+            }
+        }
+        used += 1;
+    }
+    if reversed {
+        kept.reverse();
+    }
+    let mut out = String::new();
+    if cut && reversed {
+        out.push('…');
+    }
+    for p in kept {
         push_piece(&mut out, p);
     }
-    (out, used + 1)
+    if cut && !reversed {
+        out.push('…');
+    }
+    (out, used)
 }
 
 fn push_piece(out: &mut String, p: Piece<'_>) {
@@ -189,6 +228,14 @@ mod tests {
         assert_eq!(classify("\u{200B}"), Class::Invisible);
         assert_eq!(classify("\u{AD}"), Class::SoftHyphen);
         assert_eq!(classify("\u{A0}"), Class::Text(" ", 1));
+    }
+
+    #[test]
+    fn clusters_match_unicode_segmentation() {
+        let text = "Grüße aus İstanbul, Erdoğan\u{AD}s ä\u{308}b \u{85}ab\r\ncd e\u{301}x 👨\u{200d}👩\u{200d}👧 🇩🇪🇫🇷 漢字\u{1b}[2J\r\n\n";
+        let fast: Vec<_> = clusters(text).collect();
+        let slow: Vec<_> = text.grapheme_indices(true).collect();
+        assert_eq!(fast, slow);
     }
 
     #[test]

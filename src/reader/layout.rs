@@ -9,9 +9,8 @@
 use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::glyph::{Class, TAB_STOP, classify};
+use super::glyph::{Class, TAB_STOP, classify, clusters};
 use crate::document::Span;
 
 /// The narrowest line a layout accepts: one wide character.
@@ -197,7 +196,7 @@ impl Layout {
             _ => (0, "", false),
         };
         let mut col = 0;
-        slice.grapheme_indices(true).map(move |(i, g)| {
+        clusters(slice).map(move |(i, g)| {
             let class = classify(g);
             let advance = advance(class, col, keep_breaks);
             let placed = Placed {
@@ -288,7 +287,7 @@ impl Wrapper {
         // The latest place the current row may end, and whether a soft hyphen shows there.
         let mut last_break: Option<(usize, bool)> = None;
         let mut after_soft_hyphen = false;
-        for (i, g) in s.grapheme_indices(true) {
+        for (i, g) in clusters(s) {
             let mut opportunity = None;
             while let Some(&(at, kind)) = breaks.peek() {
                 if at > i {
@@ -337,7 +336,7 @@ impl Wrapper {
     }
 
     fn measure(&self, s: &str) -> usize {
-        s.graphemes(true).fold(0, |col, g| {
+        clusters(s).fold(0, |col, (_, g)| {
             col + advance(classify(g), col, self.keep_breaks)
         })
     }
