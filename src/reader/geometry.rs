@@ -122,6 +122,11 @@ impl Screen {
     }
 }
 
+/// Columns of text inside the help overlay (its width less border and margins).
+pub fn help_text_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(4).min(78).saturating_sub(4))
+}
+
 /// The help overlay for `lines` lines of help: centred, at most 78 wide, as tall as needed and
 /// as fits (border included).
 pub fn help_area(area: Rect, lines: usize) -> Rect {

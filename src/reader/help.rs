@@ -2,6 +2,7 @@
 //! shows up everywhere as rebound).
 
 use super::action::{Command, Focus};
+use super::glyph::line_width;
 use super::keymap::{Keymap, Pane, hint_keys};
 use crate::document::Kind;
 
@@ -53,6 +54,65 @@ pub fn lines(keymap: &Keymap) -> Vec<Line> {
             text,
         });
     }
+    out
+}
+
+/// One screen row of the help overlay: a heading, or a keys column and a stretch of text
+/// (descriptions too long for the row continue on the next ones, keys column empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    Heading(&'static str),
+    Entry { keys: String, text: String },
+    Blank,
+}
+
+/// The help laid out for `width` columns: the keys column as wide as the widest keys (at most a
+/// third of the width), descriptions wrapped at spaces.
+pub fn rows(keymap: &Keymap, width: usize) -> (Vec<Row>, usize) {
+    let lines = lines(keymap);
+    let keys_w = lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Entry { keys, .. } => Some(line_width(keys)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    let text_w = width.saturating_sub(keys_w + 2).max(8);
+    let mut out = Vec::new();
+    for line in lines {
+        match line {
+            Line::Heading(h) => out.push(Row::Heading(h)),
+            Line::Blank => out.push(Row::Blank),
+            Line::Entry { keys, text } => {
+                let mut keys = Some(keys);
+                for part in wrap_words(text, text_w) {
+                    out.push(Row::Entry {
+                        keys: keys.take().unwrap_or_default(),
+                        text: part,
+                    });
+                }
+            }
+        }
+    }
+    (out, keys_w)
+}
+
+/// Splits `text` at spaces into lines of at most `width` columns (a longer word stays whole).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line_width(&line) + 1 + line_width(word) > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push(line);
     out
 }
 
@@ -151,5 +211,23 @@ mod tests {
             text: "quit"
         }));
         assert!(help.contains(&Line::Heading("In the actors panel")));
+    }
+
+    #[test]
+    fn narrow_help_wraps_descriptions_under_their_keys() {
+        let keymap = Config::builtin().keymap;
+        let (wide, _) = rows(&keymap, 76);
+        let (narrow, keys_w) = rows(&keymap, 34);
+        assert!(narrow.len() > wide.len());
+        assert_eq!(keys_w, 11);
+        for row in &narrow {
+            if let Row::Entry { text, .. } = row {
+                assert!(line_width(text) <= 34 - keys_w - 2, "{text:?}");
+            }
+        }
+        assert!(narrow.contains(&Row::Entry {
+            keys: String::new(),
+            text: "filter".into()
+        }));
     }
 }

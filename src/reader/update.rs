@@ -450,7 +450,9 @@ fn edit_prompt(app: &mut App, edit: Edit) {
 }
 
 fn help_command(app: &mut App, command: Command) {
-    let total = help::lines(&app.keymap).len();
+    let total = help::rows(&app.keymap, geometry::help_text_width(app.screen.area))
+        .0
+        .len();
     let rows = usize::from(
         geometry::help_area(app.screen.area, total)
             .height

@@ -10,7 +10,7 @@ use super::{pane, put, titles};
 use crate::reader::app::{App, PromptKind};
 use crate::reader::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::reader::glyph::{fit, line_width};
-use crate::reader::help::{self, Line};
+use crate::reader::help::{self, Row};
 use crate::reader::theme::Theme;
 
 /// Title on the left, facts on the right ("de · AFP · 2023-09-17 · 1 min · 23 actors"); the
@@ -120,17 +120,17 @@ pub(super) fn status(app: &App, theme: &Theme, buf: &mut Buffer) {
     }
 }
 
-/// The help overlay, scrolled to line `top`.
+/// The help overlay, scrolled to row `top`.
 pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, top: usize) {
-    let lines = help::lines(&app.keymap);
-    let area = geometry::help_area(app.screen.area, lines.len());
+    let (rows, keys_w) = help::rows(&app.keymap, geometry::help_text_width(app.screen.area));
+    let area = geometry::help_area(app.screen.area, rows.len());
     Clear.render(area, buf);
     let inner = pane(buf, area, true, theme);
     titles(buf, area, area.y, &[(" Help ", theme.border_focus)], &[]);
     let bottom = format!(
         " {}/{} · Esc closes ",
-        (top + 1).min(lines.len()),
-        lines.len()
+        (top + 1).min(rows.len()),
+        rows.len()
     );
     titles(
         buf,
@@ -139,16 +139,8 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, top: usize) {
         &[],
         &[(&bottom, theme.border_focus)],
     );
-    let keys_w = lines
-        .iter()
-        .filter_map(|l| match l {
-            Line::Entry { keys, .. } => Some(line_width(keys)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(usize::from(inner.width / 3)) as u16;
-    for (dy, line) in lines
+    let keys_w = keys_w as u16;
+    for (dy, row) in rows
         .iter()
         .skip(top)
         .take(usize::from(inner.height))
@@ -156,16 +148,16 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, top: usize) {
     {
         let y = inner.y + dy as u16;
         let (x, right) = (inner.x + 1, inner.right().saturating_sub(1));
-        match line {
-            Line::Heading(text) => {
+        match row {
+            Row::Heading(text) => {
                 put(buf, x, y, right, text, theme.title);
             }
-            Line::Entry { keys, text } => {
+            Row::Entry { keys, text } => {
                 let (keys, _) = fit(keys, usize::from(keys_w));
                 put(buf, x + 1, y, x + 1 + keys_w, &keys, theme.key);
                 put(buf, x + keys_w + 3, y, right, text, Style::new());
             }
-            Line::Blank => {}
+            Row::Blank => {}
         }
     }
 }
