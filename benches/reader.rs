@@ -110,22 +110,16 @@ fn benches(c: &mut Criterion) {
                     .expect("draw");
             })
         });
-        c.bench_function(&format!("key j + frame / {label}"), |b| {
-            b.iter(|| {
-                key(&mut app, KeyCode::Char('j'));
-                terminal
-                    .draw(|f| hits = view(&app, &theme, f))
-                    .expect("draw");
-            })
-        });
-        c.bench_function(&format!("key n + frame / {label}"), |b| {
-            b.iter(|| {
-                key(&mut app, KeyCode::Char('n'));
-                terminal
-                    .draw(|f| hits = view(&app, &theme, f))
-                    .expect("draw");
-            })
-        });
+        for (name, code) in [("j", KeyCode::Char('j')), ("n", KeyCode::Char('n'))] {
+            c.bench_function(&format!("key {name} + frame / {label}"), |b| {
+                b.iter(|| {
+                    key(&mut app, code);
+                    terminal
+                        .draw(|f| hits = view(&app, &theme, f))
+                        .expect("draw");
+                })
+            });
+        }
         black_box(hits);
     }
 }

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 
-use super::{pane, put, put_char, put_symbol, titles};
+use super::{border, pane, put, put_char, put_symbol, titles};
 use crate::document::Role;
 use crate::reader::action::Focus;
 use crate::reader::app::{App, DocState};
@@ -19,11 +19,7 @@ pub(super) fn draw(app: &App, theme: &Theme, buf: &mut Buffer) -> ArticleHit {
     let area = screen.article;
     let text = screen.text;
     let focused = app.focus == Focus::Article;
-    let border = if focused {
-        theme.border_focus
-    } else {
-        theme.border
-    };
+    let border = border(focused, theme);
     pane(buf, area, focused, theme);
     let title = if doc.show_all {
         " Article (all text) "

@@ -91,10 +91,11 @@ fn paint(buf: &mut Buffer, area: Rect, style: Style) {
 /// Draws a pane's border (thick and in the focus style when focused) and returns the inside.
 fn pane(buf: &mut Buffer, area: Rect, focused: bool, theme: &Theme) -> Rect {
     let area = area.intersection(buf.area);
-    let (style, kind) = if focused {
-        (theme.border_focus, BorderType::Thick)
+    let style = border(focused, theme);
+    let kind = if focused {
+        BorderType::Thick
     } else {
-        (theme.border, BorderType::Rounded)
+        BorderType::Rounded
     };
     if area.width >= 2 && area.height >= 2 {
         Block::bordered()
@@ -103,6 +104,15 @@ fn pane(buf: &mut Buffer, area: Rect, focused: bool, theme: &Theme) -> Rect {
             .render(area, buf);
     }
     area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The style of a pane's border (and its titles).
+fn border(focused: bool, theme: &Theme) -> Style {
+    if focused {
+        theme.border_focus
+    } else {
+        theme.border
+    }
 }
 
 /// Writes titles into a border row: `left` from the left corner, `right` up to the right one;

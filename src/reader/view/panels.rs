@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::{paint, pane, put, titles};
+use super::{border, paint, pane, put, titles};
 use crate::document::{Form, Kind};
 use crate::reader::action::Focus;
 use crate::reader::app::{App, DocState, PromptKind};
@@ -20,7 +20,7 @@ pub(super) fn actors(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
     let area = app.screen.actors;
     let doc = app.doc();
     let focused = app.focus == Focus::Actors;
-    let border = border_style(focused, theme);
+    let border = border(focused, theme);
     let inner = pane(buf, area, focused, theme);
     let count = format!(" Actors {} ", doc.actors.len());
     let labels: Vec<(String, Style)> = Kind::ALL
@@ -115,7 +115,7 @@ pub(super) fn mentions(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
     let area = app.screen.mentions;
     let doc = app.doc();
     let focused = app.focus == Focus::Mentions;
-    let border = border_style(focused, theme);
+    let border = border(focused, theme);
     let inner = pane(buf, area, focused, theme);
     let list = doc.selected_mentions();
     let title = match doc.selected {
@@ -253,14 +253,6 @@ fn floor(text: &str, at: usize) -> usize {
 
 fn digits(n: usize) -> u16 {
     n.max(1).ilog10() as u16 + 1
-}
-
-fn border_style(focused: bool, theme: &Theme) -> Style {
-    if focused {
-        theme.border_focus
-    } else {
-        theme.border
-    }
 }
 
 /// A bar of `width` cells filled to `share` (0–1) in eighths.
