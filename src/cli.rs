@@ -1,10 +1,11 @@
 //! Command-line interface: the reader (default), `extract`, `tag`, `eval` and `train`.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::document::Lang;
+use crate::document::{Lang, json};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -92,6 +93,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("castlist: {err:#}");
             ExitCode::FAILURE
@@ -102,15 +104,25 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
-            let docs = cli
-                .files
-                .iter()
-                .map(|f| open_json(f))
-                .collect::<anyhow::Result<Vec<_>>>()?;
+            let lang = cli.lang.map(Lang::from);
+            // Every file is read and analysed before the terminal is touched, so that a bad
+            // file is a plain error message.
+            let docs = if cli.files.is_empty() {
+                vec![crate::open_sample(lang)]
+            } else {
+                cli.files
+                    .iter()
+                    .map(|name| crate::open(name, lang.clone()))
+                    .collect::<Result<Vec<_>, _>>()?
+            };
             let options = crate::reader::Options { config: cli.config };
-            crate::reader::run(docs, options)?
+            crate::reader::run(docs, options)?;
         }
-        Some(Command::Extract { .. }) => anyhow::bail!("extract is not built yet"),
+        Some(Command::Extract {
+            files,
+            format,
+            lang,
+        }) => return extract(&files, format, lang.map(Lang::from)),
         Some(Command::Tag(args)) => crate::nlp::cmd::tag(args)?,
         Some(Command::Eval(args)) => crate::nlp::cmd::eval(args)?,
         Some(Command::Train(args)) => crate::nlp::cmd::train(args)?,
@@ -118,17 +130,67 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens a castlist/1 JSON file (`-`: standard input) as it is, for the reader.
-// Interim until `ingest::load` lands on main: JSON only, no plain text.
-fn open_json(path: &str) -> anyhow::Result<crate::document::Document> {
-    use anyhow::Context;
-    let text = if path == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read standard input")?
+/// `castlist extract`: one castlist/1 document per input on standard output (a JSON array when
+/// there are several inputs and the format is `json`). A file that cannot be read is reported
+/// on standard error and skipped; the exit status then says so.
+fn extract(files: &[String], format: OutputFormat, lang: Option<Lang>) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let array = format == OutputFormat::Json && files.len() > 1;
+    let mut failed = false;
+    let mut written = 0;
+    if array {
+        out.write_all(b"[\n")?;
+    }
+    for name in files {
+        let doc = match crate::open(name, lang.clone()) {
+            Ok(doc) => doc,
+            Err(err) => {
+                eprintln!("castlist: {err}");
+                failed = true;
+                continue;
+            }
+        };
+        if let Lang::Other(code) = &doc.lang {
+            let name = crate::ingest::display_name(name);
+            eprintln!("castlist: {name}: {}", no_model_notice(code));
+        }
+        if array && written > 0 {
+            out.write_all(b",\n")?;
+        }
+        json::write(&doc, &mut out, format == OutputFormat::Json)?;
+        out.write_all(b"\n")?;
+        written += 1;
+    }
+    if array {
+        out.write_all(b"]\n")?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::FAILURE
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?
+        ExitCode::SUCCESS
+    })
+}
+
+/// What to tell the user when a text is in a language without a model.
+pub fn no_model_notice(code: &str) -> String {
+    let what = if code == "und" {
+        "the language could not be recognised".to_string()
+    } else {
+        format!("the text looks like language \"{code}\"")
     };
-    let mut doc = crate::document::json::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{path}: not a castlist/1 document: {e}"))?;
-    doc.source.get_or_insert_with(|| path.to_string());
-    Ok(doc)
+    format!("{what}; castlist ships models for German and English only, so no names are marked")
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }
