@@ -24,10 +24,6 @@ impl Key {
         Key { code, mods }
     }
 
-    pub fn plain(code: KeyCode) -> Key {
-        Key::new(code, KeyModifiers::NONE)
-    }
-
     pub fn from_event(event: &KeyEvent) -> Key {
         Key::new(event.code, event.modifiers)
     }

@@ -45,10 +45,6 @@ impl Row {
     pub fn is_gap(&self) -> bool {
         self.start == self.end
     }
-
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
 }
 
 /// What a cell of a row shows.

@@ -30,13 +30,6 @@ impl Search {
     pub fn first_after(&self, offset: usize) -> usize {
         self.matches.partition_point(|m| m.end() <= offset)
     }
-
-    /// Matches that overlap `span`, as a range of indexes.
-    pub fn overlapping(&self, span: Span) -> std::ops::Range<usize> {
-        let first = self.first_after(span.start());
-        let last = first + self.matches[first..].partition_point(|m| m.start() < span.end());
-        first..last
-    }
 }
 
 /// Case-insensitive (Unicode simple case folding) occurrences of `query` in the sections.
@@ -87,7 +80,6 @@ mod tests {
         assert!(find(text, &shown, "").is_empty());
         assert_eq!(find(text, &shown, "(").len(), 0, "no regex syntax leaks");
         let s = Search::new(text, &shown, "moskau");
-        assert_eq!(s.overlapping(Span::new(3, 12)), 0..2);
         assert_eq!(s.first_after(6), 1);
     }
 }

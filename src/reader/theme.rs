@@ -39,7 +39,7 @@ pub struct Theme {
     pub scrollbar: Style,
 }
 
-/// The names of the theme's entries in the config file, in the order of [`Theme::entry_mut`].
+/// The names of the theme's entries in the config file ([`Theme::set`]).
 pub const ENTRIES: [&str; 20] = [
     "per",
     "org",

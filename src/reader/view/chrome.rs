@@ -18,7 +18,13 @@ use crate::reader::theme::Theme;
 pub(super) fn header(app: &App, theme: &Theme, buf: &mut Buffer) {
     let area = app.screen.header;
     let facts = &app.doc().model.facts;
-    let mut parts = vec![facts.lang.clone()];
+    // "und" (undetermined) would read as the German word; unknown shows as "?".
+    let lang = if facts.lang == "und" {
+        "?"
+    } else {
+        facts.lang.as_str()
+    };
+    let mut parts = vec![lang.to_string()];
     parts.extend(facts.byline.clone());
     parts.extend(facts.date.clone());
     parts.push(format!("{} min", facts.minutes));

@@ -49,7 +49,7 @@ pub(super) fn actors(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
         } else {
             "no actor matches (Esc clears the filter)"
         };
-        put(buf, inner.x, inner.y, inner.right(), note, theme.dim);
+        put(buf, inner.x + 1, inner.y, inner.right(), note, theme.dim);
     }
     let rows = usize::from(inner.height);
     let width = inner.width;
@@ -137,7 +137,7 @@ pub(super) fn mentions(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
         } else {
             "select an actor to see its mentions"
         };
-        put(buf, inner.x, inner.y, inner.right(), note, theme.dim);
+        put(buf, inner.x + 1, inner.y, inner.right(), note, theme.dim);
     }
     let place_w = u16::try_from(format!("¶{}", doc.model.max_para).chars().count())
         .unwrap_or(4)
