@@ -53,8 +53,9 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
-        // No user config file can be found there.
+        // No user config file can be found there (unless a test says otherwise).
         cmd.env("XDG_CONFIG_HOME", "/nonexistent/castlist-test-config");
+        cmd.env_remove("HOME");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
@@ -82,7 +83,8 @@ impl Session {
             loop {
                 let n = reader.read(&mut buf).unwrap_or(0);
                 let (lock, ready) = &*shared;
-                let mut out = lock.lock().unwrap();
+                // A failed test may have panicked holding the lock: keep draining regardless.
+                let mut out = lock.lock().unwrap_or_else(|e| e.into_inner());
                 if n == 0 {
                     out.closed = true;
                     ready.notify_all();
@@ -329,6 +331,32 @@ fn no_color_keeps_emphasis_without_colour() {
         inverse > 20 && bold > 20,
         "emphasis lost: {inverse} reversed, {bold} bold"
     );
+}
+
+#[test]
+fn the_users_config_file_is_merged_over_the_defaults() {
+    let home = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/fixtures/xdg");
+    let mut s = Session::start(
+        &["tests/data/fixtures/afp-haftar.json"],
+        &[("XDG_CONFIG_HOME", home)],
+        100,
+        30,
+    );
+    {
+        let out = s.wait_for("the user's quit key in the hints", |o| {
+            status_line(o).contains("x quit")
+        });
+        let screen = out.parser.screen();
+        // The selected actor's mention in the article, not the header's title.
+        let (row, col) = find(screen, "Haftar, dessen").unwrap();
+        let cell = screen.cell(row, col).unwrap();
+        assert_eq!(cell.fgcolor(), vt100::Color::Idx(4), "PER in blue");
+        assert!(cell.inverse() && cell.bold());
+    }
+    s.send(b"q");
+    drop(s.wait_for("q to do nothing", |o| status_line(o).contains("x quit")));
+    s.send(b"x");
+    assert!(s.wait_exit().success());
 }
 
 #[test]

@@ -10,6 +10,10 @@ use crate::document::{Document, Role};
 /// Words a minute assumed for the reading time.
 const WORDS_PER_MINUTE: usize = 200;
 
+/// How many meta and byline blocks are looked at for a date (a date sits near the top; a long
+/// text with thousands of them need not be searched through).
+const DATE_BLOCKS: usize = 16;
+
 /// How far into the first paragraph a dateline is looked for, in bytes.
 const DATELINE_REACH: usize = 160;
 
@@ -79,6 +83,7 @@ fn date_of(doc: &Document) -> Option<String> {
         .blocks
         .iter()
         .filter(|b| matches!(b.role, Role::Meta | Role::Byline))
+        .take(DATE_BLOCKS)
         .map(|b| doc.slice(b.span));
     let dateline = doc
         .blocks
