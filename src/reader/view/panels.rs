@@ -150,14 +150,17 @@ pub(super) fn mentions(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
     {
         let y = inner.y + dy as u16;
         let row = Rect::new(inner.x, y, inner.width, 1);
-        kwic_line(doc, theme, buf, row, index, place_w);
-        if doc.mentions_top + dy == doc.mentions_pos {
-            let style = if focused {
-                theme.highlight
-            } else {
-                Style::new().add_modifier(Modifier::BOLD)
-            };
-            paint(buf, row, style);
+        let current = doc.mentions_top + dy == doc.mentions_pos;
+        let mark = if current { "▶" } else { " " };
+        put(buf, row.x, y, row.right(), mark, Style::new().add_modifier(Modifier::BOLD));
+        let text = Rect {
+            x: row.x + 1,
+            width: row.width.saturating_sub(1),
+            ..row
+        };
+        kwic_line(doc, theme, buf, text, index, place_w);
+        if current && focused {
+            paint(buf, row, theme.highlight);
         }
     }
     ListHit {
