@@ -152,7 +152,14 @@ pub(super) fn mentions(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
         let row = Rect::new(inner.x, y, inner.width, 1);
         let current = doc.mentions_top + dy == doc.mentions_pos;
         let mark = if current { "▶" } else { " " };
-        put(buf, row.x, y, row.right(), mark, Style::new().add_modifier(Modifier::BOLD));
+        put(
+            buf,
+            row.x,
+            y,
+            row.right(),
+            mark,
+            Style::new().add_modifier(Modifier::BOLD),
+        );
         let text = Rect {
             x: row.x + 1,
             width: row.width.saturating_sub(1),
