@@ -40,6 +40,12 @@ pub struct DocState {
     pub mentions_pos: usize,
     pub mentions_top: usize,
     pub search: Option<Search>,
+    /// Bumped whenever `layout` is rebuilt.
+    generation: u64,
+    /// The scrollbar: one entry per cell of the track, true where the selected actor has a
+    /// mention in the rows the cell stands for. Kept up to date by [`App::refresh_ticks`].
+    pub ticks: Vec<bool>,
+    ticks_for: Option<(Option<ActorIdx>, u64, u16)>,
 }
 
 impl DocState {
@@ -63,6 +69,9 @@ impl DocState {
             mentions_pos: 0,
             mentions_top: 0,
             search: None,
+            generation: 0,
+            ticks: Vec::new(),
+            ticks_for: None,
         };
         state.refresh_actors();
         state.selected = state.actors.first().copied();
@@ -83,6 +92,7 @@ impl DocState {
             let top = self.top_offset();
             let sections = self.model.layout_sections(self.show_all);
             self.layout = Layout::build(&self.doc.text, &sections, width);
+            self.generation += 1;
             self.laid_out_all = self.show_all;
             self.scroll = self.layout.row_near(top);
             if let Some(search) = &mut self.search {
@@ -212,6 +222,38 @@ impl DocState {
         self.reveal(m.span, page);
     }
 
+    /// Recomputes the scrollbar ticks for a track of `height` cells if the selection, the
+    /// layout or the height changed since.
+    pub fn refresh_ticks(&mut self, height: u16) {
+        let key = (self.selected, self.generation, height);
+        if self.ticks_for == Some(key) {
+            return;
+        }
+        self.ticks = (0..usize::from(height))
+            .map(|cell| self.has_selected_mention(track_rows(cell, height, self.layout.len())))
+            .collect();
+        self.ticks_for = Some(key);
+    }
+
+    /// True when one of the selected actor's visible mentions starts in the layout `rows`.
+    fn has_selected_mention(&self, rows: std::ops::Range<usize>) -> bool {
+        let layout_rows = self.layout.rows();
+        let (Some(first), Some(last)) = (
+            layout_rows.get(rows.start),
+            layout_rows.get(rows.end.wrapping_sub(1)),
+        ) else {
+            return false;
+        };
+        let (lo, hi) = (first.start, last.end.max(first.start + 1));
+        let list = self.selected_mentions();
+        let mentions = &self.doc.mentions;
+        let from = list.partition_point(|&m| mentions[m].span.start() < lo);
+        list[from..]
+            .iter()
+            .take_while(|&&m| mentions[m].span.start() < hi)
+            .any(|&m| self.mention_visible(m))
+    }
+
     /// The mention (index) whose text contains `offset`.
     pub fn mention_at(&self, offset: usize) -> Option<usize> {
         let i = self
@@ -311,6 +353,13 @@ impl App {
         let (width, page) = (self.screen.text.width, self.page());
         self.doc_mut().relayout(width, page);
         self.keep_lists_in_view();
+        self.refresh_ticks();
+    }
+
+    /// Brings the scrollbar ticks of the current document up to date.
+    pub fn refresh_ticks(&mut self) {
+        let height = self.screen.text.height;
+        self.doc_mut().refresh_ticks(height);
     }
 
     fn panels_for(&self, width: u16) -> Panels {
@@ -351,6 +400,20 @@ impl App {
     }
 }
 
+/// The layout rows that cell `cell` of a scrollbar track of `height` cells stands for, when the
+/// text has `len` rows (empty below the text when it is shorter than the track).
+pub fn track_rows(cell: usize, height: u16, len: usize) -> std::ops::Range<usize> {
+    let h = usize::from(height);
+    if len > h {
+        let start = cell * len / h;
+        start..((cell + 1) * len / h).max(start + 1)
+    } else if cell < len {
+        cell..cell + 1
+    } else {
+        0..0
+    }
+}
+
 /// The first entry to show so that `pos` is among `rows` entries from it.
 fn keep_in_view(top: usize, pos: usize, rows: usize) -> usize {
     if pos < top {
@@ -359,5 +422,26 @@ fn keep_in_view(top: usize, pos: usize, rows: usize) -> usize {
         pos + 1 - rows
     } else {
         top
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn track_cells_cover_every_row_once_in_order() {
+        for (height, len) in [(20u16, 1000usize), (20, 21), (20, 20), (20, 7), (1, 5)] {
+            let mut next = 0;
+            for cell in 0..usize::from(height) {
+                let rows = track_rows(cell, height, len);
+                if rows.is_empty() {
+                    continue;
+                }
+                assert_eq!(rows.start, next, "{height} cells, {len} rows, cell {cell}");
+                next = rows.end;
+            }
+            assert_eq!(next, len);
+        }
     }
 }

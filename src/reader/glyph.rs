@@ -130,13 +130,22 @@ impl Piece<'_> {
 
 /// The cells of a text shown on one line (panel entries, header): line breaks and tabs become
 /// single spaces, control characters placeholders, zero-width clusters are dropped.
-pub fn line_pieces(s: &str) -> impl DoubleEndedIterator<Item = Piece<'_>> {
-    s.graphemes(true).filter_map(|g| match classify(g) {
+pub fn line_pieces(s: &str) -> impl Iterator<Item = Piece<'_>> {
+    clusters(s).filter_map(|(_, g)| piece(g))
+}
+
+/// [`line_pieces`] from the end backwards.
+fn line_pieces_rev(s: &str) -> impl Iterator<Item = Piece<'_>> {
+    s.graphemes(true).rev().filter_map(piece)
+}
+
+fn piece(g: &str) -> Option<Piece<'_>> {
+    match classify(g) {
         Class::Text(t, w) => Some(Piece::Str(t, w)),
         Class::Placeholder(c) => Some(Piece::Char(c)),
         Class::Tab | Class::Newline | Class::Space => Some(Piece::Char(' ')),
         Class::SoftHyphen | Class::Invisible => None,
-    })
+    }
 }
 
 /// Width in cells of a text shown on one line.
@@ -153,7 +162,7 @@ pub fn fit(s: &str, max: usize) -> (String, usize) {
 
 /// Like [`fit`], but keeps the end of the text and cuts at the start ("…end").
 pub fn fit_end(s: &str, max: usize) -> (String, usize) {
-    fit_pieces(line_pieces(s).rev(), max, true)
+    fit_pieces(line_pieces_rev(s), max, true)
 }
 
 fn fit_pieces<'a>(

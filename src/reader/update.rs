@@ -36,6 +36,7 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     app.keep_lists_in_view();
+    app.refresh_ticks();
 }
 
 fn run(app: &mut App, command: Command) {

@@ -38,10 +38,14 @@ pub(super) fn draw(app: &App, theme: &Theme, buf: &mut Buffer) -> ArticleHit {
     let cursor_row = doc
         .cursor
         .map(|c| doc.layout.rows_of(doc.doc.mentions[c].span).start);
+    // Where the mentions and matches of the first row on screen start; each row moves on.
+    let top = doc.top_offset();
+    let mut mention = doc.doc.mentions.partition_point(|m| m.span.end() <= top);
+    let mut matched = doc.search.as_ref().map_or(0, |s| s.first_after(top));
     for dy in 0..rows {
         let r = doc.scroll + dy;
         let y = text.y + dy as u16;
-        draw_row(doc, theme, buf, r, text.x, y);
+        draw_row(doc, theme, buf, (r, text.x, y), &mut mention, &mut matched);
         if cursor_row == Some(r) {
             let mark_style = doc.cursor.map_or(Style::new(), |c| {
                 theme
@@ -84,7 +88,16 @@ fn section_style(role: Role, theme: &Theme) -> Style {
     }
 }
 
-fn draw_row(doc: &DocState, theme: &Theme, buf: &mut Buffer, r: usize, x0: u16, y: u16) {
+/// Draws layout row `r` at (`x0`, `y`); `mi` and `si` point at the first mention and search
+/// match that may touch it and are moved on.
+fn draw_row(
+    doc: &DocState,
+    theme: &Theme,
+    buf: &mut Buffer,
+    (r, x0, y): (usize, u16, u16),
+    mi: &mut usize,
+    si: &mut usize,
+) {
     let layout = &doc.layout;
     let Some(row) = layout.rows().get(r).copied() else {
         return;
@@ -105,24 +118,22 @@ fn draw_row(doc: &DocState, theme: &Theme, buf: &mut Buffer, r: usize, x0: u16, 
         put_char(buf, x0, y, '▎', theme.dim);
     }
     let mentions = &doc.doc.mentions;
-    let mut mi = mentions.partition_point(|m| m.span.end() <= row.start);
     let search = doc.search.as_ref();
-    let mut si = search.map_or(0, |s| s.first_after(row.start));
     let right = x0 + layout.width();
     for g in layout.glyphs(&doc.doc.text, r) {
-        while mi < mentions.len() && mentions[mi].span.end() <= g.start {
-            mi += 1;
+        while *mi < mentions.len() && mentions[*mi].span.end() <= g.start {
+            *mi += 1;
         }
         let mut style = base;
-        if mi < mentions.len() && mentions[mi].span.start() <= g.start {
-            style = style.patch(mention_style(doc, mi, theme));
+        if *mi < mentions.len() && mentions[*mi].span.start() <= g.start {
+            style = style.patch(mention_style(doc, *mi, theme));
         }
         if let Some(s) = search {
-            while si < s.matches.len() && s.matches[si].end() <= g.start {
-                si += 1;
+            while *si < s.matches.len() && s.matches[*si].end() <= g.start {
+                *si += 1;
             }
-            if si < s.matches.len() && s.matches[si].start() <= g.start {
-                let m = if s.current == Some(si) {
+            if *si < s.matches.len() && s.matches[*si].start() <= g.start {
+                let m = if s.current == Some(*si) {
                     theme.current_match
                 } else {
                     theme.matched
@@ -183,15 +194,8 @@ fn scrollbar(doc: &DocState, theme: &Theme, buf: &mut Buffer, x: u16, y0: u16, h
             .add_modifier(Modifier::BOLD)
     });
     for i in 0..h {
-        let rows = if len > h {
-            i * len / h..((i + 1) * len / h).max(i * len / h + 1)
-        } else if i < len {
-            i..i + 1
-        } else {
-            0..0
-        };
         let on_thumb = thumb.as_ref().is_some_and(|t| t.contains(&i));
-        let tick = !rows.is_empty() && has_selected_mention(doc, rows);
+        let tick = doc.ticks.get(i).copied().unwrap_or(false);
         let (symbol, style) = match (tick, on_thumb) {
             (true, true) => ("╋", tick_style),
             (true, false) => ("━", tick_style),
@@ -200,21 +204,4 @@ fn scrollbar(doc: &DocState, theme: &Theme, buf: &mut Buffer, x: u16, y0: u16, h
         };
         put(buf, x, y0 + i as u16, x + 1, symbol, style);
     }
-}
-
-/// True when one of the selected actor's visible mentions starts in the layout rows `rows`.
-fn has_selected_mention(doc: &DocState, rows: std::ops::Range<usize>) -> bool {
-    let layout_rows = doc.layout.rows();
-    let (Some(first), Some(last)) = (layout_rows.get(rows.start), layout_rows.get(rows.end - 1))
-    else {
-        return false;
-    };
-    let (lo, hi) = (first.start, last.end.max(first.start + 1));
-    let list = doc.selected_mentions();
-    let mentions = &doc.doc.mentions;
-    let from = list.partition_point(|&m| mentions[m].span.start() < lo);
-    list[from..]
-        .iter()
-        .take_while(|&&m| mentions[m].span.start() < hi)
-        .any(|&m| doc.mention_visible(m))
 }
