@@ -28,7 +28,13 @@ pub(super) fn draw(app: &App, theme: &Theme, buf: &mut Buffer) -> ArticleHit {
     };
     titles(buf, area, area.y, &[(title, border)], &[]);
     let position = position_label(doc, usize::from(text.height));
-    titles(buf, area, area.bottom() - 1, &[], &[(&position, border)]);
+    titles(
+        buf,
+        area,
+        area.bottom().saturating_sub(1),
+        &[],
+        &[(&position, border)],
+    );
 
     let rows = doc
         .layout
@@ -52,10 +58,17 @@ pub(super) fn draw(app: &App, theme: &Theme, buf: &mut Buffer) -> ArticleHit {
                     .kind(doc.doc.mentions[c].kind)
                     .add_modifier(Modifier::BOLD)
             });
-            put_char(buf, text.x - 1, y, '▶', mark_style);
+            put_char(buf, text.x.saturating_sub(1), y, '▶', mark_style);
         }
     }
-    scrollbar(doc, theme, buf, area.right() - 1, text.y, text.height);
+    scrollbar(
+        doc,
+        theme,
+        buf,
+        area.right().saturating_sub(1),
+        text.y,
+        text.height,
+    );
     ArticleHit {
         pane: area,
         text,

@@ -141,7 +141,7 @@ pub(super) fn help(app: &App, theme: &Theme, buf: &mut Buffer, top: usize) {
     titles(
         buf,
         area,
-        area.bottom() - 1,
+        area.bottom().saturating_sub(1),
         &[],
         &[(&bottom, theme.border_focus)],
     );

@@ -41,7 +41,13 @@ pub(super) fn actors(app: &App, theme: &Theme, buf: &mut Buffer) -> ListHit {
         _ if !doc.filter.is_empty() => format!(" /{} ", doc.filter),
         _ => format!(" by {} ", doc.sort.label()),
     };
-    titles(buf, area, area.bottom() - 1, &[(&bottom, border)], &[]);
+    titles(
+        buf,
+        area,
+        area.bottom().saturating_sub(1),
+        &[(&bottom, border)],
+        &[],
+    );
 
     if doc.actors.is_empty() {
         let note = if doc.doc.actors.is_empty() {
