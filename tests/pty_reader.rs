@@ -396,3 +396,21 @@ fn a_broken_document_is_reported_before_the_terminal_is_touched() {
     assert!(text.contains("outside the text"), "{text}");
     assert!(!text.contains("\x1b[?1049h"));
 }
+
+#[test]
+fn a_stop_signal_restores_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let mut s = Session::start(&["tests/data/fixtures/afp-haftar.json"], &[], 100, 30);
+        drop(s.wait_text("Actors 23"));
+        let pid = s.child.process_id().expect("the child has a pid");
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let status = s.wait_exit();
+        assert!(!status.success(), "SIG{signal}: {status:?}");
+        let out = s.output.0.lock().unwrap();
+        assert_terminal_restored(&out);
+    }
+}

@@ -1,9 +1,16 @@
 //! The terminal session: raw mode, alternate screen, mouse capture and a hidden cursor while the
-//! reader runs; all of it undone when the session ends, on error and on panic (a chained panic
-//! hook restores the terminal before the panic message is printed).
+//! reader runs; all of it undone when the session ends, on error, on panic (a chained panic
+//! hook restores the terminal before the panic message is printed) and when the process is told
+//! to stop by a signal (SIGTERM, SIGHUP when the terminal goes away, SIGINT, SIGQUIT).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Once;
+
+#[cfg(unix)]
+use signal_hook::{
+    consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM},
+    iterator::Signals,
+};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -22,6 +29,8 @@ pub struct Session {
 impl Session {
     pub fn start() -> io::Result<Session> {
         install_panic_hook();
+        #[cfg(unix)]
+        install_signal_handler()?;
         let started = (|| {
             enable_raw_mode()?;
             execute!(
@@ -57,6 +66,29 @@ impl Drop for Session {
 pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
+}
+
+#[cfg(unix)]
+/// A thread that waits for a stop signal, restores the terminal and ends the process with the
+/// conventional status (128 + the signal's number).
+fn install_signal_handler() -> io::Result<()> {
+    static HANDLER: Once = Once::new();
+    let mut result = Ok(());
+    HANDLER.call_once(|| {
+        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]);
+        result = signals.and_then(|mut signals| {
+            std::thread::Builder::new()
+                .name("castlist-signals".into())
+                .spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
+                })
+                .map(drop)
+        });
+    });
+    result
 }
 
 /// Restores the terminal before the previous hook (the default one prints the message), so a
