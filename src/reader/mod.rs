@@ -21,6 +21,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -47,6 +48,11 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     anyhow::ensure!(!docs.is_empty(), "no document to show");
     let config = Config::load(options.config.as_deref())?;
     let theme = Theme::for_env(config.theme);
+    anyhow::ensure!(
+        std::io::stdout().is_terminal(),
+        "standard output is not a terminal, and the reader needs one; \
+         `castlist extract FILE` writes the analysis as JSON instead"
+    );
     let mut session = terminal::Session::start().context("cannot set up the terminal")?;
     let size = session.terminal.size()?;
     let mut app = App::new(docs, config.keymap, size.width, size.height);
