@@ -1,10 +1,11 @@
 //! Command-line interface: the reader (default), `extract`, `tag`, `eval` and `train`.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::document::Lang;
+use crate::document::{Lang, json};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -25,6 +26,11 @@ pub struct Cli {
     /// Language of the text (default: detected).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// Reader keys and theme file (default: castlist/config.toml in the config directory,
+    /// e.g. ~/.config/castlist/config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -87,6 +93,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("castlist: {err:#}");
             ExitCode::FAILURE
@@ -96,11 +103,94 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => crate::reader::run(Vec::new())?,
-        Some(Command::Extract { .. }) => anyhow::bail!("extract is not built yet"),
+        None => {
+            let lang = cli.lang.map(Lang::from);
+            // Every file is read and analysed before the terminal is touched, so that a bad
+            // file is a plain error message.
+            let docs = if cli.files.is_empty() {
+                vec![crate::open_sample(lang)]
+            } else {
+                cli.files
+                    .iter()
+                    .map(|name| crate::open(name, lang.clone()))
+                    .collect::<Result<Vec<_>, _>>()?
+            };
+            let options = crate::reader::Options { config: cli.config };
+            crate::reader::run(docs, options)?;
+        }
+        Some(Command::Extract {
+            files,
+            format,
+            lang,
+        }) => return extract(&files, format, lang.map(Lang::from)),
         Some(Command::Tag(args)) => crate::nlp::cmd::tag(args)?,
         Some(Command::Eval(args)) => crate::nlp::cmd::eval(args)?,
         Some(Command::Train(args)) => crate::nlp::cmd::train(args)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `castlist extract`: one castlist/1 document per input on standard output (a JSON array when
+/// there are several inputs and the format is `json`). A file that cannot be read is reported
+/// on standard error and skipped; the exit status then says so.
+fn extract(files: &[String], format: OutputFormat, lang: Option<Lang>) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let array = format == OutputFormat::Json && files.len() > 1;
+    let mut failed = false;
+    let mut written = 0;
+    if array {
+        out.write_all(b"[\n")?;
+    }
+    for name in files {
+        let doc = match crate::open(name, lang.clone()) {
+            Ok(doc) => doc,
+            Err(err) => {
+                eprintln!("castlist: {err}");
+                failed = true;
+                continue;
+            }
+        };
+        if let Lang::Other(code) = &doc.lang {
+            let name = crate::ingest::display_name(name);
+            eprintln!("castlist: {name}: {}", no_model_notice(code));
+        }
+        if array && written > 0 {
+            out.write_all(b",\n")?;
+        }
+        json::write(&doc, &mut out, format == OutputFormat::Json)?;
+        out.write_all(b"\n")?;
+        written += 1;
+    }
+    if array {
+        out.write_all(b"]\n")?;
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What to tell the user when a text is in a language without a model.
+pub fn no_model_notice(code: &str) -> String {
+    let what = if code == "und" {
+        "the language could not be recognised".to_string()
+    } else {
+        format!("the text looks like language \"{code}\"")
+    };
+    format!("{what}; castlist ships models for German and English only, so no names are marked")
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|e| e.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }

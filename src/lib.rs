@@ -7,7 +7,42 @@ pub mod actors;
 pub mod cli;
 pub mod document;
 pub mod ingest;
+pub mod lexicon;
 pub mod nlp;
 pub mod reader;
 
 pub use document::{Document, Lang};
+
+/// Analyses a plain text: its layout, the mentions of names in it and the actors they refer
+/// to. The language is detected unless given.
+pub fn analyse(text: &str, lang: Option<Lang>) -> Document {
+    let mut doc = ingest::from_text("", text.to_string());
+    doc.source = None;
+    analyse_document(&mut doc, lang);
+    doc
+}
+
+/// Finds the mentions and actors of a laid-out document (replacing any it had).
+pub fn analyse_document(doc: &mut Document, lang: Option<Lang>) {
+    nlp::recognise(doc, lang);
+    actors::link(doc);
+}
+
+/// Opens an article as the reader and `extract` do: plain text is analysed, castlist/1 JSON is
+/// taken with its annotations as they are. `-` reads standard input.
+pub fn open(name: &str, lang: Option<Lang>) -> Result<Document, ingest::IngestError> {
+    match ingest::read(name)? {
+        ingest::Input::Text(mut doc) => {
+            analyse_document(&mut doc, lang);
+            Ok(doc)
+        }
+        ingest::Input::Annotated(doc) => Ok(doc),
+    }
+}
+
+/// The bundled sample article, analysed.
+pub fn open_sample(lang: Option<Lang>) -> Document {
+    let mut doc = ingest::from_text(ingest::SAMPLE_NAME, ingest::SAMPLE_TEXT.to_string());
+    analyse_document(&mut doc, lang);
+    doc
+}

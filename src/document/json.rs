@@ -31,7 +31,9 @@ pub enum ImportError {
         start: usize,
         end: usize,
     },
-    #[error("{first} ({first_start}..{first_end}) overlaps {second} ({second_start}..{second_end})")]
+    #[error(
+        "{first} ({first_start}..{first_end}) overlaps {second} ({second_start}..{second_end})"
+    )]
     Overlap {
         first: String,
         first_start: usize,
@@ -278,7 +280,10 @@ pub fn from_str(json: &str) -> Result<Document, ImportError> {
 
     Ok(Document {
         source: input.source,
-        lang: input.lang.as_deref().map_or_else(Lang::unknown, Lang::from_code),
+        lang: input
+            .lang
+            .as_deref()
+            .map_or_else(Lang::unknown, Lang::from_code),
         title: input.title,
         text,
         blocks,
@@ -454,8 +459,13 @@ mod tests {
     #[test]
     fn bad_documents_name_field_and_value() {
         let s = sample();
-        assert!(err(&s.replace(r#""start": 21"#, r#""start": 99"#)).contains("mentions[0].start = 99"));
-        let overlapping = s.replace(r#""start": 21, "end": 26, "text": "Putin""#, r#""start": 10, "end": 26"#);
+        assert!(
+            err(&s.replace(r#""start": 21"#, r#""start": 99"#)).contains("mentions[0].start = 99")
+        );
+        let overlapping = s.replace(
+            r#""start": 21, "end": 26, "text": "Putin""#,
+            r#""start": 10, "end": 26"#,
+        );
         assert!(err(&overlapping).contains("mentions[1] (7..13) overlaps mentions[0] (10..26)"));
         assert!(err(&s.replace(r#""actor": "h""#, r#""actor": "x""#)).contains("\"x\""));
         assert!(err(&s.replace(r#""text": "Putin""#, r#""text": "Merkel""#)).contains("Merkel"));
