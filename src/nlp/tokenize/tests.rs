@@ -573,6 +573,27 @@ fn assert_invariants(text: &str, lang: &Lang) {
     assert_eq!(next, tokens.len(), "{text:?}");
 }
 
+#[test]
+fn edge_texts_keep_the_invariants() {
+    for text in [
+        "",
+        "a",
+        "…",
+        "Ende.",
+        "„“",
+        "\n\n\n",
+        "1. 2. 3.",
+        "A. B. C. D.",
+        "-",
+        "'",
+        "''",
+        "@",
+    ] {
+        assert_invariants(text, &Lang::De);
+        assert_invariants(text, &Lang::En);
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn any_text_tokenizes_into_exact_spans(
