@@ -26,6 +26,11 @@ pub struct Cli {
     /// Language of the text (default: detected).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// Reader keys and theme file (default: castlist/config.toml in the config directory,
+    /// e.g. ~/.config/castlist/config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -110,7 +115,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .map(|name| crate::open(name, lang.clone()))
                     .collect::<Result<Vec<_>, _>>()?
             };
-            crate::reader::run(docs)?;
+            let options = crate::reader::Options { config: cli.config };
+            crate::reader::run(docs, options)?;
         }
         Some(Command::Extract {
             files,

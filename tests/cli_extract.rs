@@ -145,3 +145,11 @@ fn an_empty_file_is_an_empty_document() {
     assert_eq!(doc["text"], "");
     assert_eq!(doc["mentions"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn the_reader_refuses_politely_when_output_is_not_a_terminal() {
+    let out = castlist(&["tests/data/fixtures/afp-haftar.json"], b"");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "escape sequences written to a pipe");
+    assert!(stderr(&out).contains("not a terminal"), "{}", stderr(&out));
+}

@@ -24,10 +24,11 @@ pub enum DecodeError {
 }
 
 /// Decodes a file's bytes. Line endings and all characters are kept; only a byte-order mark is
-/// dropped.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode_8bit(rest);
+/// dropped. Valid UTF-8 is taken over without a copy.
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return decode_8bit(bytes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return decode_utf16(rest, u16::from_le_bytes).map(|s| (s, Encoding::Utf16Le));
@@ -39,12 +40,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 }
 
 /// UTF-8 when valid, otherwise Windows-1252; binary content is refused either way.
-fn decode_8bit(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    check_not_binary(bytes)?;
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), Encoding::Utf8)),
-        Err(_) => Ok((
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
+fn decode_8bit(bytes: Vec<u8>) -> Result<(String, Encoding), DecodeError> {
+    check_not_binary(&bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, Encoding::Utf8)),
+        Err(err) => Ok((
+            err.as_bytes().iter().map(|&b| windows_1252(b)).collect(),
             Encoding::Windows1252,
         )),
     }
@@ -112,9 +113,9 @@ mod tests {
 
     #[test]
     fn utf8_passes_through_and_bom_is_dropped() {
-        let (text, enc) = decode("Größe\r\n".as_bytes()).unwrap();
+        let (text, enc) = decode("Größe\r\n".into()).unwrap();
         assert_eq!((text.as_str(), enc), ("Größe\r\n", Encoding::Utf8));
-        let (text, _) = decode(b"\xEF\xBB\xBFHaftar").unwrap();
+        let (text, _) = decode(b"\xEF\xBB\xBFHaftar".to_vec()).unwrap();
         assert_eq!(text, "Haftar");
     }
 
@@ -122,7 +123,7 @@ mod tests {
     fn windows_1252_pages_decode_with_umlauts_and_typographic_quotes() {
         // "Gespräche „Moskau“ – 5 €" as saved by a Windows browser.
         let bytes = b"Gespr\xE4che \x84Moskau\x93 \x96 5 \x80";
-        let (text, enc) = decode(bytes).unwrap();
+        let (text, enc) = decode(bytes.to_vec()).unwrap();
         assert_eq!(text, "Gespräche „Moskau“ – 5 €");
         assert_eq!(enc, Encoding::Windows1252);
     }
@@ -131,25 +132,28 @@ mod tests {
     fn utf16_with_bom_decodes() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Tür".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&le).unwrap(), ("Tür".to_string(), Encoding::Utf16Le));
+        assert_eq!(
+            decode(le.clone()).unwrap(),
+            ("Tür".to_string(), Encoding::Utf16Le)
+        );
         let mut be = vec![0xFE, 0xFF];
         be.extend("Tür".encode_utf16().flat_map(u16::to_be_bytes));
-        assert_eq!(decode(&be).unwrap().0, "Tür");
-        assert!(decode(&le[..le.len() - 1]).is_err());
+        assert_eq!(decode(be).unwrap().0, "Tür");
+        assert!(decode(le[..le.len() - 1].to_vec()).is_err());
     }
 
     #[test]
     fn binary_files_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert!(matches!(
-            decode(png),
+            decode(png.to_vec()),
             Err(DecodeError::Binary { offset: 8, .. })
         ));
         let controls: Vec<u8> = (0..200)
             .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
             .collect();
-        assert!(decode(&controls).is_err());
+        assert!(decode(controls).is_err());
         // A stray escape sequence is still a text: the reader shows it as a placeholder.
-        assert!(decode(b"Hallo \x1b]0;title\x07 Welt").is_ok());
+        assert!(decode(b"Hallo \x1b]0;title\x07 Welt".to_vec()).is_ok());
     }
 }

@@ -62,7 +62,7 @@ pub fn read(name: &str) -> Result<Input, IngestError> {
         }
         std::fs::read(name).map_err(io)?
     };
-    from_bytes(display_name(name), &bytes)
+    from_bytes(display_name(name), bytes)
 }
 
 /// How a file is named in messages and in `source`: `-` is standard input.
@@ -72,7 +72,7 @@ pub fn display_name(name: &str) -> &str {
 
 /// Turns a file's bytes into an [`Input`]: castlist/1 JSON when the name ends in `.json` or the
 /// content is a JSON object with a `"format"` field; plain text otherwise.
-pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Input, IngestError> {
+pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Input, IngestError> {
     let (text, _) = decode::decode(bytes).map_err(|source| IngestError::Decode {
         name: name.to_string(),
         source,
@@ -122,19 +122,19 @@ mod tests {
     use super::*;
 
     fn err(name: &str, bytes: &[u8]) -> String {
-        from_bytes(name, bytes).unwrap_err().to_string()
+        from_bytes(name, bytes.to_vec()).unwrap_err().to_string()
     }
 
     #[test]
     fn json_is_recognised_by_name_or_content() {
         let json = br#"{"format": "castlist/1", "text": "Titel\n\nText."}"#;
-        let Input::Annotated(doc) = from_bytes("a.txt", json).unwrap() else {
+        let Input::Annotated(doc) = from_bytes("a.txt", json.to_vec()).unwrap() else {
             panic!("not read as JSON");
         };
         assert_eq!(doc.title.as_deref(), Some("Titel"));
         assert_eq!(doc.blocks.len(), 2);
         assert!(matches!(
-            from_bytes("a.txt", b"{ not json at all").unwrap(),
+            from_bytes("a.txt", b"{ not json at all".to_vec()).unwrap(),
             Input::Text(_)
         ));
     }
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn empty_file_is_an_empty_document() {
-        let Input::Text(doc) = from_bytes("empty.txt", b"").unwrap() else {
+        let Input::Text(doc) = from_bytes("empty.txt", Vec::new()).unwrap() else {
             panic!("not text");
         };
         assert!(doc.text.is_empty() && doc.blocks.is_empty() && doc.title.is_none());

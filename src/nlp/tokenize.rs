@@ -1,1 +1,0 @@
-//! Tokenizer and sentence splitter for German and English news; every token keeps its byte span.
