@@ -726,25 +726,28 @@ fn push_recent(list: &mut Vec<usize>, c: usize) {
 
 /// True when one insertion, deletion or substitution turns `a` into `b`.
 fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    if long.len() - short.len() > 1 || a == b {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 4 || a == b {
         return false;
     }
+    // Skip the common beginning and end; at most one character may remain on each side.
     let prefix = short
-        .iter()
-        .zip(long.iter())
+        .chars()
+        .zip(long.chars())
         .take_while(|(x, y)| x == y)
-        .count();
-    if short.len() == long.len() {
-        short[prefix + 1..] == long[prefix + 1..]
-    } else {
-        short[prefix..] == long[prefix + 1..]
-    }
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (short, long) = (&short[prefix..], &long[prefix..]);
+    let suffix = short
+        .chars()
+        .rev()
+        .zip(long.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let short_rest = short[..short.len() - suffix].chars().count();
+    let long_rest = long[..long.len() - suffix].chars().count();
+    short_rest <= 1 && long_rest == 1
 }
 
 /// German determiners and contracted prepositions that tell a name's case.

@@ -1,18 +1,19 @@
 //! What linking knows beyond the document: the lexicon tables indexed by folded names —
 //! countries, world regions and well-known organisations with every name they go by, country
-//! adjectives and demonyms, and a gazetteer of place names (cities, first-level regions,
-//! German toponyms) for base forms. Built once, on first use.
+//! adjectives and demonyms, and a gazetteer of place names (countries, regions, first-level
+//! subdivisions and the German toponyms of Wiktionary, which include the German names of the
+//! world's well-known cities) for base forms. Built once, on first use, in a few milliseconds:
+//! the 14,000 cities of cities.tsv would cost more to index than they add.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::morph::{fold, fold_umlauts};
+use super::morph::fold;
 use super::names::loose_key;
 use crate::document::{Kind, Lang};
 use crate::lexicon::organisations::organisations;
 use crate::lexicon::places::{Country, countries, regions};
 
-const CITIES: &str = include_str!("../../assets/lexicons/cities.tsv");
 const ADMIN1: &str = include_str!("../../assets/lexicons/admin1_de.tsv");
 const PROPER_NOUNS: &str = include_str!("../../assets/lexicons/de_proper_nouns.tsv");
 
@@ -61,8 +62,11 @@ pub struct Knowledge {
     loose: HashMap<String, Entry>,
     /// Folded country adjectives and demonyms (base forms) → country.
     adjectives: HashMap<String, Entry>,
-    /// Place names folded without umlauts → the name as written.
-    places: HashMap<String, &'static str>,
+    /// Place names by the hash of their folded form (see `place_hash`) → the name as written;
+    /// names whose hash is taken by another name go to `more_places`. No string is allocated
+    /// for the tens of thousands of names.
+    places: HashMap<u64, &'static str>,
+    more_places: Vec<(u64, &'static str)>,
 }
 
 /// The shared index (built on first use, a few milliseconds).
@@ -90,7 +94,16 @@ impl Knowledge {
     /// A place name as written, looked up by any spelling that folds the same (umlauts
     /// included): "sachsen" → "Sachsen".
     pub fn place(&self, name: &str) -> Option<&'static str> {
-        self.places.get(&fold_umlauts(name)).copied()
+        let hash = place_hash(name);
+        let same = |candidate: &str| place_hash_eq(candidate, name);
+        match self.places.get(&hash) {
+            Some(found) if same(found) => Some(found),
+            _ => self
+                .more_places
+                .iter()
+                .find(|(h, c)| *h == hash && same(c))
+                .map(|(_, c)| *c),
+        }
     }
 
     fn build() -> Knowledge {
@@ -98,7 +111,8 @@ impl Knowledge {
             names: HashMap::new(),
             loose: HashMap::new(),
             adjectives: HashMap::new(),
-            places: HashMap::new(),
+            places: HashMap::with_capacity(8_000),
+            more_places: Vec::new(),
         };
         for (i, c) in countries().iter().enumerate() {
             for name in c.names_en.iter().chain(&c.names_de) {
@@ -118,12 +132,6 @@ impl Knowledge {
             }
         }
         k.add_adjectives();
-        for line in CITIES.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t').skip(3);
-            for name in [fields.next(), fields.next()].into_iter().flatten() {
-                k.add_place(name);
-            }
-        }
         for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
             if let Some(name) = line.split('\t').nth(1) {
                 k.add_place(name);
@@ -146,8 +154,16 @@ impl Knowledge {
     }
 
     fn add_place(&mut self, name: &'static str) {
-        if !name.is_empty() {
-            self.places.entry(fold_umlauts(name)).or_insert(name);
+        if name.is_empty() {
+            return;
+        }
+        let hash = place_hash(name);
+        match self.places.get(&hash) {
+            None => {
+                self.places.insert(hash, name);
+            }
+            Some(existing) if place_hash_eq(existing, name) => {}
+            Some(_) => self.more_places.push((hash, name)),
         }
     }
 
@@ -173,6 +189,10 @@ impl Knowledge {
             }
         }
         for (adjective, list) in candidates {
+            if let [only] = list[..] {
+                self.adjectives.insert(adjective, Entry::Country(only));
+                continue;
+            }
             let rank = |&i: &usize| {
                 let c = &countries()[i];
                 (
@@ -192,6 +212,36 @@ impl Knowledge {
             }
         }
     }
+}
+
+/// The characters of a place name folded for lookup (lower case, umlauts and ß as
+/// their base letters; white space and apostrophe variants are not expected in the gazetteer
+/// and are taken as they come).
+fn place_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ß' => 's',
+        other => other,
+    })
+}
+
+/// FNV-1a over a place name's folded characters.
+fn place_hash(name: &str) -> u64 {
+    let step = |h: u64, c: u32| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    let start = 0xcbf2_9ce4_8422_2325;
+    if name.is_ascii() {
+        name.bytes()
+            .fold(start, |h, b| step(h, u32::from(b.to_ascii_lowercase())))
+    } else {
+        place_chars(name).fold(start, |h, c| step(h, u32::from(c)))
+    }
+}
+
+/// True when two place names fold to the same characters.
+fn place_hash_eq(a: &str, b: &str) -> bool {
+    place_chars(a).eq(place_chars(b))
 }
 
 /// True when one of the country's names is that of a state ("French Republic", "Königreich

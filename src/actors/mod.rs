@@ -43,7 +43,7 @@ pub fn link(doc: &mut Document) {
         m.actor = None;
     }
 
-    let mut tokens = Tokens::scan(&doc.text, &doc.blocks, &doc.mentions);
+    let mut tokens = Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions);
     let found = acronyms::find(&doc.mentions, &tokens);
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);

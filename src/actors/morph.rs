@@ -50,24 +50,6 @@ fn fold_ascii(s: &str) -> String {
     out
 }
 
-/// `fold`, then umlauts and ß written as their base letters: "sächsisch" → "sachsisch".
-pub fn fold_umlauts(s: &str) -> String {
-    let folded = fold(s);
-    if folded.is_ascii() {
-        return folded;
-    }
-    folded
-        .chars()
-        .map(|c| match c {
-            'ä' => 'a',
-            'ö' => 'o',
-            'ü' => 'u',
-            'ß' => 's',
-            other => other,
-        })
-        .collect()
-}
-
 /// True for an apostrophe, plain or typographic.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '`' | '\u{b4}')
@@ -298,7 +280,6 @@ mod tests {
     #[test]
     fn folding_unifies_case_apostrophes_and_space() {
         assert_eq!(fold("Japan’s  Ministry"), "japan's ministry");
-        assert_eq!(fold_umlauts("Sächsische Straße"), "sachsische strase");
         assert_eq!(fold("Fort\u{ad}schritts¬partei"), "fortschrittspartei");
     }
 

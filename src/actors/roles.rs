@@ -3,6 +3,9 @@
 //! organisations that make their short forms ("das Gericht"), and the honorifics that are not
 //! part of a name ("Dr.", "Frau", "Mr"). Small hand-made lists of general words.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::document::Kind;
 
 /// What a role or class noun describes, and so which names it can stand in apposition to.
@@ -122,64 +125,93 @@ pub fn is_address(word: &str) -> bool {
     among(word, ADDRESS)
 }
 
-/// The role noun a word is or ends with: German nouns by their end ("Kremlsprecher" →
-/// "sprecher", "Familienministerin" → "minister"), English ones whole ("President"); honorifics
-/// are person roles ("Dr."). The word's own inflection is allowed ("Präsidenten").
-pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    if word.chars().count() < 2 || !(capitalised || english) {
-        return None;
-    }
-    if is_honorific(word) {
-        let noun = HONORIFICS
-            .iter()
-            .find(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))?;
-        return Some(Role {
-            noun,
-            class: Class::Person,
-        });
-    }
-    let lower = word.to_lowercase();
-    if english {
+/// The role lists indexed for lookup: German nouns with their class and whether they match
+/// only whole; English words with their class. Built once.
+struct Index {
+    german: HashMap<&'static str, (Class, bool)>,
+    english: HashMap<&'static str, Class>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut german = HashMap::new();
+        for (list, class) in [
+            (GERMAN_PERSONS, Class::Person),
+            (GERMAN_ORGANISATIONS, Class::Organisation),
+            (GERMAN_PLACES, Class::Place),
+        ] {
+            for entry in list.split_whitespace() {
+                let (noun, whole) = match entry.strip_prefix('=') {
+                    Some(noun) => (noun, true),
+                    None => (entry, false),
+                };
+                german.entry(noun).or_insert((class, whole));
+            }
+        }
+        let mut english = HashMap::new();
         for (list, class) in [
             (ENGLISH_PERSONS, Class::Person),
             (ENGLISH_ORGANISATIONS, Class::Organisation),
             (ENGLISH_PLACES, Class::Place),
         ] {
-            if let Some(noun) = list.split_whitespace().find(|r| *r == lower) {
-                return Some(Role { noun, class });
+            for word in list.split_whitespace() {
+                english.entry(word).or_insert(class);
             }
         }
+        Index { german, english }
+    })
+}
+
+/// The role noun a word is or ends with: German nouns by their end ("Kremlsprecher" →
+/// "sprecher", "Familienministerin" → "minister"; the longest that fits), English ones whole
+/// ("President"); honorifics are person roles ("Dr."). The word's own inflection is allowed
+/// ("Präsidenten").
+pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if word.len() < 2 || !(capitalised || english) {
+        return None;
+    }
+    if let Some(noun) = HONORIFICS
+        .iter()
+        .find(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))
+    {
+        return Some(Role {
+            noun,
+            class: Class::Person,
+        });
+    }
+    let index = index();
+    let lower = word.to_lowercase();
+    if english && let Some((&noun, &class)) = index.english.get_key_value(lower.as_str()) {
+        return Some(Role { noun, class });
     }
     if !german || !capitalised {
         return None;
     }
-    let forms: Vec<&str> = std::iter::once(lower.as_str())
-        .chain(
-            ["innen", "in", "en", "n", "s", "es"]
-                .into_iter()
-                .filter_map(|ending| lower.strip_suffix(ending)),
-        )
-        .collect();
-    [
-        (GERMAN_PERSONS, Class::Person),
-        (GERMAN_ORGANISATIONS, Class::Organisation),
-        (GERMAN_PLACES, Class::Place),
-    ]
-    .into_iter()
-    .find_map(|(list, class)| {
-        list.split_whitespace().find_map(|entry| {
-            let (noun, whole) = match entry.strip_prefix('=') {
-                Some(noun) => (noun, true),
-                None => (entry, false),
-            };
-            let fits = |f: &&str| {
-                let prefix = f.chars().count().checked_sub(noun.chars().count());
-                f.ends_with(noun) && (prefix == Some(0) || (!whole && prefix >= Some(4)))
-            };
-            forms.iter().any(fits).then_some(Role { noun, class })
-        })
-    })
+    let forms = std::iter::once(lower.as_str()).chain(
+        ["innen", "in", "en", "n", "s", "es"]
+            .into_iter()
+            .filter_map(|ending| lower.strip_suffix(ending)),
+    );
+    let mut best: Option<Role> = None;
+    for form in forms {
+        // Suffixes of the form, longest first; the part before must be empty or four letters.
+        for (prefix_chars, (cut, _)) in form.char_indices().enumerate() {
+            if prefix_chars > 0 && prefix_chars < 4 {
+                continue;
+            }
+            let suffix = &form[cut..];
+            if let Some((&noun, &(class, whole))) = index.german.get_key_value(suffix)
+                && (prefix_chars == 0 || !whole)
+                && best.is_none_or(|b| b.noun.len() < noun.len())
+            {
+                best = Some(Role { noun, class });
+                break;
+            }
+        }
+    }
+    best
 }
 
 /// True for an English word that extends a title to the left ("Prime", "former").
@@ -193,12 +225,18 @@ pub fn is_english_modifier(word: &str) -> bool {
 /// "Bundesverfassungsgericht" → "gericht", "Bahn" → "bahn", "Court" → "court". None for class
 /// nouns too general to stand for one organisation ("Partei", "Union").
 pub fn organisation_class(word: &str) -> Option<&'static str> {
+    static CLASSES: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        GERMAN_ORGANISATIONS
+            .split_whitespace()
+            .chain(ENGLISH_ORGANISATIONS.split_whitespace())
+            .map(|c| (c, ()))
+            .collect()
+    });
     let lower = word.to_lowercase();
-    GERMAN_ORGANISATIONS
-        .split_whitespace()
-        .chain(ENGLISH_ORGANISATIONS.split_whitespace())
-        .filter(|c| lower.ends_with(c))
-        .max_by_key(|c| c.len())
+    lower
+        .char_indices()
+        .find_map(|(cut, _)| classes.get_key_value(&lower[cut..]).map(|(c, _)| *c))
         .filter(|c| !NOT_SHORT_FORMS.contains(c))
 }
 

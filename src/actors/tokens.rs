@@ -1,21 +1,21 @@
-//! The token stream linking reads around mentions: each mention of the article blocks is one
-//! token, and the text between mentions is scanned into words, numbers and punctuation, with
-//! sentence starts marked. A plain scan, enough for the neighbourhood of names (the words before
-//! and after them); it does not replace the recognizer's tokenizer.
+//! The token stream linking reads around mentions: the article blocks tokenized by
+//! `crate::nlp::tokenize`, with each mention made one token (a word that a mention covers only
+//! in part keeps its rest as a token of its own).
 
 #[cfg(test)]
 use crate::document::Document;
-use crate::document::{Block, Mention, Span};
+use crate::document::{Block, Lang, Mention, Span};
+use crate::nlp::tokenize::{TokenKind, tokenize_span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
     /// A mention, by its index in `Document::mentions`.
     Mention(usize),
-    /// Letters (and digits, inner hyphens, apostrophes and abbreviation dots).
+    /// Letters (and digits, inner hyphens, apostrophes; an abbreviation with its full stop).
     Word,
-    /// A word that starts with a digit.
+    /// A number.
     Number,
-    /// One character of punctuation or any other symbol.
+    /// Punctuation or another symbol, by its first character.
     Punct(char),
 }
 
@@ -38,9 +38,9 @@ pub struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
-    /// Scans the article blocks (the whole text when there are no blocks) of a text with its
-    /// sorted mentions.
-    pub fn scan(text: &'t str, blocks: &[Block], mentions: &[Mention]) -> Tokens<'t> {
+    /// Tokenizes the article blocks (the whole text when there are no blocks) of a text in a
+    /// language, with its sorted mentions as single tokens.
+    pub fn scan(text: &'t str, lang: &Lang, blocks: &[Block], mentions: &[Mention]) -> Tokens<'t> {
         let whole = [Span::new(0, text.len())];
         let blocks: Vec<Span> = if blocks.is_empty() {
             whole.to_vec()
@@ -53,47 +53,105 @@ impl<'t> Tokens<'t> {
         };
         let mut tokens = Tokens {
             text,
-            list: Vec::with_capacity(text.len() / 4),
+            list: Vec::with_capacity(text.len() / 5),
             of_mention: vec![None; mentions.len()],
         };
-        let mut next_mention = 0;
-        for (b, block) in blocks.iter().enumerate() {
-            while next_mention < mentions.len()
-                && mentions[next_mention].span.start() < block.start()
-            {
-                next_mention += 1;
+        let mut words = Vec::new();
+        let mut next = 0;
+        for (b, &block) in blocks.iter().enumerate() {
+            while next < mentions.len() && mentions[next].span.start() < block.start() {
+                next += 1;
             }
+            words.clear();
+            tokenize_span(text, block, lang, &mut words);
+            // Everything before `pos` is emitted; mentions and words merge in text order.
             let mut pos = block.start();
-            let mut spaced = true;
-            while pos < block.end() {
-                let mention = mentions
-                    .get(next_mention)
-                    .filter(|m| m.span.start() < block.end());
-                let gap_end = mention.map_or(block.end(), |m| m.span.start().max(pos));
-                spaced = tokens.scan_gap(pos, gap_end, b, spaced);
-                pos = gap_end;
-                if let Some(m) = mention {
-                    let end = m.span.end().min(block.end()).max(pos);
-                    tokens.of_mention[next_mention] = Some(tokens.list.len());
-                    tokens.list.push(Token {
-                        span: Span::new(pos, end),
-                        class: Class::Mention(next_mention),
-                        spaced,
-                        block: b,
-                    });
-                    spaced = false;
-                    pos = end;
-                    next_mention += 1;
+            for word in &words {
+                while let Some(m) = mentions
+                    .get(next)
+                    .filter(|m| m.span.start() < word.span.end())
+                {
+                    if word.span.start() < m.span.start() && pos < m.span.start() {
+                        let from = word.span.start().max(pos);
+                        tokens.push_piece(Span::new(from, m.span.start()), word.kind, b, block);
+                    }
+                    pos = tokens.push_mention(next, m.span, b, block, pos);
+                    next += 1;
                 }
+                if word.span.end() > pos {
+                    let from = word.span.start().max(pos);
+                    tokens.push_piece(Span::new(from, word.span.end()), word.kind, b, block);
+                    pos = word.span.end();
+                }
+            }
+            while let Some(m) = mentions.get(next).filter(|m| m.span.start() < block.end()) {
+                pos = tokens.push_mention(next, m.span, b, block, pos);
+                next += 1;
             }
         }
         tokens
     }
 
+    /// True when a token starting at `start` in `block` has white space (or the block start)
+    /// before it.
+    fn spaced(&self, start: usize, block: usize, block_span: Span) -> bool {
+        match self.list.last() {
+            Some(prev) if prev.block == block => prev.span.end() < start,
+            _ => start == block_span.start() || block_span.start() < start,
+        }
+    }
+
+    /// Adds mention `m`'s token (clipped to the block, after `pos`); returns its end.
+    fn push_mention(
+        &mut self,
+        m: usize,
+        span: Span,
+        block: usize,
+        block_span: Span,
+        pos: usize,
+    ) -> usize {
+        let start = span.start().max(pos);
+        let end = span.end().min(block_span.end()).max(start);
+        let spaced = self.spaced(start, block, block_span);
+        self.of_mention[m] = Some(self.list.len());
+        self.list.push(Token {
+            span: Span::new(start, end),
+            class: Class::Mention(m),
+            spaced,
+            block,
+        });
+        end
+    }
+
+    /// Adds a token for (the part outside mentions of) a tokenizer token.
+    fn push_piece(&mut self, span: Span, kind: TokenKind, block: usize, block_span: Span) {
+        let text = &self.text[span.range()];
+        let class = match kind {
+            TokenKind::Number => Class::Number,
+            TokenKind::Punct | TokenKind::Symbol => {
+                Class::Punct(text.chars().next().unwrap_or(' '))
+            }
+            TokenKind::Word | TokenKind::Abbrev | TokenKind::Url | TokenKind::Email => {
+                if text.chars().any(char::is_alphanumeric) {
+                    Class::Word
+                } else {
+                    Class::Punct(text.chars().next().unwrap_or(' '))
+                }
+            }
+        };
+        let spaced = self.spaced(span.start(), block, block_span);
+        self.list.push(Token {
+            span,
+            class,
+            spaced,
+            block,
+        });
+    }
+
     /// The tokens of a document.
     #[cfg(test)]
     pub fn of(doc: &'t Document) -> Tokens<'t> {
-        Tokens::scan(&doc.text, &doc.blocks, &doc.mentions)
+        Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions)
     }
 
     /// Takes in mentions added over single words (the mentions are the old ones and the new
@@ -120,38 +178,6 @@ impl<'t> Tokens<'t> {
                 self.of_mention[j] = Some(t);
             }
         }
-    }
-
-    /// Scans `start..end` (no mention inside); returns whether white space ends it.
-    fn scan_gap(&mut self, start: usize, end: usize, block: usize, mut spaced: bool) -> bool {
-        let text = &self.text[..end];
-        let mut pos = start;
-        while pos < end {
-            let Some(c) = text[pos..].chars().next() else {
-                break;
-            };
-            if c.is_whitespace() {
-                spaced = true;
-                pos += c.len_utf8();
-                continue;
-            }
-            let (token_end, class) = if c.is_numeric() {
-                (word_end(text, pos), Class::Number)
-            } else if c.is_alphanumeric() {
-                (word_end(text, pos), Class::Word)
-            } else {
-                (pos + c.len_utf8(), Class::Punct(c))
-            };
-            self.list.push(Token {
-                span: Span::new(pos, token_end),
-                class,
-                spaced,
-                block,
-            });
-            spaced = false;
-            pos = token_end;
-        }
-        spaced
     }
 
     /// The text of token `i`.
@@ -195,31 +221,6 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// The end of the word starting at `start`: letters and digits, with inner hyphens,
-/// apostrophes and dots between letters ("Wagner-Söldner", "O'Brien", "U.S"), and a hyphen at
-/// the end of a truncated compound ("EU-" in "EU- und US-Sanktionen").
-fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let inner = match c {
-            '-' | '\u{2010}' | '\u{2011}' => next.is_none_or(|n| n.is_alphanumeric() || n == ' '),
-            '\'' | '\u{2019}' | '.' => next.is_some_and(char::is_alphanumeric) && c != '.',
-            _ => c.is_alphanumeric(),
-        };
-        if !inner {
-            break;
-        }
-        end = start + i + c.len_utf8();
-    }
-    // A hyphen before a space ends the word only when it truncates a compound.
-    if text[..end].ends_with('-') && !text[end..].trim_start().starts_with(['u', 'o', 'b']) {
-        end -= 1;
-    }
-    end
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,8 +260,8 @@ mod tests {
     }
 
     #[test]
-    fn possessives_hyphens_and_abbreviations() {
-        let d = doc(
+    fn the_tokenizer_conventions_hold_around_mentions() {
+        let mut d = doc(
             "At Japan's plant, Dr. Remke met EU- und US-Vertreter am 17. September",
             &["Japan"],
         );
@@ -270,31 +271,43 @@ mod tests {
             [
                 "At",
                 "Japan",
-                "'",
-                "s",
+                "'s",
                 "plant",
                 ",",
-                "Dr",
-                ".",
+                "Dr.",
                 "Remke",
                 "met",
                 "EU-",
                 "und",
                 "US-Vertreter",
                 "am",
-                "17",
-                ".",
+                "17.",
                 "September"
             ]
         );
-        assert!(!t.list[2].spaced, "the possessive is glued to the name");
-        assert_eq!(t.list[14].class, Class::Number);
+        assert!(
+            !t.list[2].spaced,
+            "the rest of the word is glued to the name"
+        );
+        assert_eq!(t.list[12].class, Class::Number);
+        d.lang = Lang::En;
+        let t = Tokens::of(&d);
+        assert_eq!(&texts(&t)[..4], ["At", "Japan", "'s", "plant"]);
+    }
+
+    #[test]
+    fn a_mention_inside_a_word_splits_it() {
+        let d = doc("Schwärme vonRompilgern zogen", &["Rom"]);
+        let t = Tokens::of(&d);
+        assert_eq!(texts(&t), ["Schwärme", "von", "Rom", "pilgern", "zogen"]);
+        assert_eq!(t.mention(2), Some(0));
+        assert!(!t.list[2].spaced && !t.list[3].spaced && t.list[4].spaced);
     }
 
     #[test]
     fn a_mention_added_over_a_word_becomes_its_token() {
         let mut d = doc("Die AfD und die Linke und Haftar", &["Haftar"]);
-        let mut t = Tokens::scan(&d.text, &d.blocks, &d.mentions);
+        let mut t = Tokens::scan(&d.text, &d.lang, &d.blocks, &d.mentions);
         let afd = t
             .list
             .iter()
