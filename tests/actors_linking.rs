@@ -44,12 +44,12 @@ fn initials_double_names_and_honorifics() {
     );
     check_invariants(&doc);
     assert!(same(&doc, "Angela Merkel", "A. Merkel"));
-    assert!(same(&doc, "Eva-Maria Stange", "Frau Stange"));
-    assert_eq!(
-        name(&doc, "Remke"),
-        "Christian Remke",
-        "the title is not part of the name"
+    assert!(
+        same(&doc, "Eva-Maria Stange", "Stange"),
+        "the form of address is left out of the span"
     );
+    assert_eq!(name(&doc, "Remke"), "Christian Remke", "nor is the title");
+    assert_eq!(mention(&doc, "Christian Remke", 0).form, Form::Name);
 }
 
 #[test]
@@ -318,7 +318,10 @@ fn roles_inside_a_person_span_and_name_particles_do_not_keep_people_apart() {
                   [Ursula von der Leyen|PER] sprach; [von der Leyen|PER] ging.",
     );
     check_invariants(&doc);
-    assert!(same(&doc, "Reichspräsident v. Hindenburg", "Hindenburgs"));
+    assert!(
+        same(&doc, "v. Hindenburg", "Hindenburgs"),
+        "the role is trimmed off the span"
+    );
     assert_eq!(name(&doc, "Scholz"), "Olaf Scholz");
     assert!(same(&doc, "Ursula von der Leyen", "von der Leyen"));
 }
@@ -332,4 +335,40 @@ fn soft_hyphens_and_lower_case_adjectives_in_names() {
     assert!(same(&doc, "Fort\u{ad}schrittspartei", "Fortschrittspartei"));
     assert!(same(&doc, "radicale Partei", "radicalen Partei"));
     assert_eq!(name(&doc, "radicalen Partei"), "radicale Partei");
+}
+
+#[test]
+fn a_class_noun_in_apposition_corrects_the_kind() {
+    let doc = de(
+        "Die [russische|LOC:derived] Söldnergruppe [Wagner|PER] kämpfte. Später hat \
+                  [Wagner|PER] abgezogen. Die Flut traf die Küstenstadt [Derna|ORG].",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Wagner", 0).kind, Kind::Org);
+    assert_eq!(name(&doc, "Wagner"), "Gruppe Wagner");
+    assert_eq!(
+        mention(&doc, "Wagner", 1).kind,
+        Kind::Org,
+        "it takes its actor's kind"
+    );
+    assert!(same(&doc, "Wagner", "Wagner"));
+    assert_eq!(mention(&doc, "Derna", 0).kind, Kind::Loc);
+}
+
+#[test]
+fn names_the_recognizer_missed_are_marked_where_it_marked_them_elsewhere() {
+    let doc = de(
+        "Der Machthaber [Khalifa Haftar|PER] kam. Haftar sprach mit [Putin|PER]. \
+                  Haftars Angriff scheiterte.",
+    );
+    check_invariants(&doc);
+    assert_eq!(actor(&doc, "Haftar", 0).name, "Khalifa Haftar");
+    assert_eq!(actor(&doc, "Haftars", 0).name, "Khalifa Haftar");
+    assert_eq!(
+        mention(&doc, "Haftar", 0).origin,
+        castlist::document::Origin::Rule
+    );
+    let doc = en("[Japanese|MISC] officials said Japanese whalers left [Japan|LOC].");
+    assert_eq!(actor(&doc, "Japanese", 1).name, "Japan");
+    assert_eq!(mention(&doc, "Japanese", 1).form, Form::Derived);
 }

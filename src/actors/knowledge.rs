@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::morph::fold;
+use super::morph::{fold, is_acronym};
 use super::names::loose_key;
 use crate::document::{Kind, Lang};
 use crate::lexicon::organisations::organisations;
@@ -67,6 +67,10 @@ pub struct Knowledge {
     /// for the tens of thousands of names.
     places: HashMap<u64, &'static str>,
     more_places: Vec<(u64, &'static str)>,
+    /// Names safe to mark where the recognizer did not, as written, by their first word:
+    /// country and region names, organisations' own names, and acronyms and multi-word forms
+    /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
+    markable: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
 }
 
 /// The shared index (built on first use, a few milliseconds).
@@ -113,22 +117,42 @@ impl Knowledge {
             adjectives: HashMap::new(),
             places: HashMap::with_capacity(8_000),
             more_places: Vec::new(),
+            markable: HashMap::new(),
         };
         for (i, c) in countries().iter().enumerate() {
+            let canonical = [c.names_en.first(), c.names_de.first()];
             for name in c.names_en.iter().chain(&c.names_de) {
                 k.add_name(name, Entry::Country(i));
                 k.add_place(name);
+                // Other names only when they cannot be ordinary words ("Mann" is a name of
+                // the Isle of Man too).
+                if canonical.contains(&Some(name)) || is_acronym(name) || name.chars().count() >= 6
+                {
+                    k.add_markable(name, Entry::Country(i));
+                }
             }
         }
         for (i, o) in organisations().iter().enumerate() {
             for name in o.names() {
                 k.add_name(name, Entry::Organisation(i));
             }
+            for name in [o.name_de, o.name_en] {
+                k.add_markable(name, Entry::Organisation(i));
+            }
+            for alias in &o.aliases {
+                if alias.contains(' ') || alias.contains('-') || is_acronym(alias) {
+                    k.add_markable(alias, Entry::Organisation(i));
+                }
+            }
         }
         for (i, r) in regions().iter().enumerate() {
             for name in [r.name_en, r.name_de] {
                 k.add_name(name, Entry::Region(i));
                 k.add_place(name);
+                // "world"/"Welt" is no name: only regions whose English name is capitalised.
+                if r.name_en.chars().next().is_some_and(char::is_uppercase) {
+                    k.add_markable(name, Entry::Region(i));
+                }
             }
         }
         k.add_adjectives();
@@ -151,6 +175,26 @@ impl Knowledge {
         if words.len() > 1 {
             self.loose.entry(loose_key(&words)).or_insert(entry);
         }
+    }
+
+    fn add_markable(&mut self, name: &'static str, entry: Entry) {
+        let words: Vec<&'static str> = name.split_whitespace().collect();
+        let Some(&first) = words.first() else {
+            return;
+        };
+        if !first.chars().next().is_some_and(char::is_uppercase) || name.chars().count() < 2 {
+            return;
+        }
+        let list = self.markable.entry(first).or_default();
+        if !list.iter().any(|(w, _)| *w == words) {
+            list.push((words, entry));
+            list.sort_by_key(|(w, _)| usize::MAX - w.len());
+        }
+    }
+
+    /// Lexicon names (as written, split into words) that begin with this word, longest first.
+    pub fn markable(&self, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        self.markable.get(first).map_or(&[], Vec::as_slice)
     }
 
     fn add_place(&mut self, name: &'static str) {

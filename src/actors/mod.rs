@@ -13,9 +13,11 @@ mod canonical;
 mod derived;
 mod descriptors;
 mod group;
+mod kinds;
 mod knowledge;
 mod morph;
 mod names;
+mod propagate;
 mod roles;
 mod salience;
 mod tokens;
@@ -43,14 +45,22 @@ pub fn link(doc: &mut Document) {
         m.actor = None;
     }
 
+    kinds::trim_roles(doc);
     let mut tokens = Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions);
     let found = acronyms::find(&doc.mentions, &tokens);
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);
         tokens.remark(&doc.mentions);
     }
+    let missed = propagate::find(doc, &tokens);
+    if !missed.is_empty() {
+        merge_sorted(&mut doc.mentions, missed);
+        tokens.remark(&doc.mentions);
+    }
+    kinds::from_appositions(&mut doc.mentions, &doc.lang, &tokens);
     let mut grouping = group::group(doc, &tokens, &found.definitions);
     let (mut actors, assignment) = canonical::actors(doc, &mut grouping);
+    kinds::agree(&mut grouping, &actors, &assignment);
     let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment);
     drop(tokens);
 

@@ -154,28 +154,45 @@ impl<'t> Tokens<'t> {
         Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions)
     }
 
-    /// Takes in mentions added over single words (the mentions are the old ones and the new
-    /// ones, sorted): those words become mention tokens, and every mention token gets its new
-    /// index.
+    /// Takes in mentions added over whole tokens (the mentions are the old ones and the new
+    /// ones, sorted): the tokens a new mention covers become one mention token, and every
+    /// mention token gets its new index.
     pub fn remark(&mut self, mentions: &[Mention]) {
         self.of_mention = vec![None; mentions.len()];
+        let old = std::mem::take(&mut self.list);
+        self.list.reserve(old.len());
         let mut j = 0;
-        for (t, token) in self.list.iter_mut().enumerate() {
-            if !matches!(token.class, Class::Mention(_) | Class::Word) {
-                continue;
-            }
+        let mut t = 0;
+        while t < old.len() {
+            let token = old[t];
             while j < mentions.len() && mentions[j].span.start() < token.span.start() {
                 j += 1;
             }
-            let Some(m) = mentions.get(j) else {
-                if let Class::Mention(_) = token.class {
-                    token.class = Class::Word;
+            match mentions.get(j) {
+                Some(m) if m.span.start() == token.span.start() => {
+                    self.of_mention[j] = Some(self.list.len());
+                    let mut end = t;
+                    while end + 1 < old.len()
+                        && old[end + 1].block == token.block
+                        && old[end + 1].span.end() <= m.span.end()
+                    {
+                        end += 1;
+                    }
+                    self.list.push(Token {
+                        span: Span::new(token.span.start(), old[end].span.end()),
+                        class: Class::Mention(j),
+                        ..token
+                    });
+                    t = end + 1;
                 }
-                continue;
-            };
-            if m.span.start() == token.span.start() {
-                token.class = Class::Mention(j);
-                self.of_mention[j] = Some(t);
+                _ => {
+                    let class = match token.class {
+                        Class::Mention(_) => Class::Word,
+                        other => other,
+                    };
+                    self.list.push(Token { class, ..token });
+                    t += 1;
+                }
             }
         }
     }
