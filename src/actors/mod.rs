@@ -1,6 +1,7 @@
-//! Grouping mentions into actors: linking name, derived and part mentions (`group`), acronyms
-//! defined in the text (`acronyms`), descriptor mentions for role phrases (`descriptors`),
-//! canonical names (`canonical`) and salience (`salience`); `eval` scores all of it against gold.
+//! Grouping mentions into actors: the recognizer's mentions checked first (roles taken out of
+//! names and kinds set right: `kinds`; acronyms defined in the text: `acronyms`; names it missed:
+//! `propagate`), then linked (`group`), named (`canonical`), given descriptor mentions for role
+//! phrases (`descriptors`) and ranked (`salience`); `eval` scores all of it against gold.
 //!
 //! Linear in the number of mentions: one scan of the article text and hash-map lookups keyed by
 //! folded forms, never a comparison of all pairs.
@@ -32,10 +33,11 @@ use tokens::Tokens;
 ///
 /// Takes the recognizer's mentions (names, derived forms, parts; any actors they had are
 /// replaced) and leaves every name, derived and part mention with an actor (except those with no
-/// letter or digit, which name nothing), descriptor mentions
-/// added for role phrases, acronyms defined in the text marked where the recognizer missed them,
-/// and the actors (ids in order of first mention) with canonical name, kind, salience and
-/// aliases. Mentions stay sorted and non-overlapping.
+/// letter or digit, which name nothing); roles trimmed off person names and kinds corrected;
+/// mentions added where the recognizer missed a name the text or the lexicons vouch for
+/// (origin rule or lexicon) and for role phrases (descriptors); and the actors (ids in order of
+/// first mention) with canonical name, kind, salience and aliases. Mentions stay sorted and
+/// non-overlapping.
 pub fn link(doc: &mut Document) {
     doc.actors.clear();
     doc.mentions.retain(|m| {
