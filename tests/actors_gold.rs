@@ -73,3 +73,20 @@ fn linking_the_gold_mentions_reaches_the_targets() {
         total.issues
     );
 }
+
+#[test]
+fn linking_with_the_recognizers_tokens_gives_the_same_result() {
+    for path in gold_files() {
+        let gold = read(&path);
+        let mut plain = linking_input(&gold);
+        castlist::actors::link(&mut plain);
+        let mut tokens = Vec::new();
+        for block in gold.blocks.iter().filter(|b| b.role.is_article()) {
+            castlist::nlp::tokenize::tokenize_span(&gold.text, block.span, &gold.lang, &mut tokens);
+        }
+        let mut shared = linking_input(&gold);
+        castlist::actors::link_tokenized(&mut shared, &tokens);
+        assert_eq!(plain.mentions, shared.mentions, "{}", path.display());
+        assert_eq!(plain.actors, shared.actors, "{}", path.display());
+    }
+}

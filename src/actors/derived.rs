@@ -31,10 +31,8 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
     }
     let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
     let stems = place_stems(first, german);
-    for stem in &stems {
-        if in_document(&fold(stem)) {
-            return Base::InDocument(fold(stem));
-        }
+    if let Some(key) = stems.iter().map(|s| fold(s)).find(|key| in_document(key)) {
+        return Base::InDocument(key);
     }
     if german {
         let lower = first.to_lowercase();
@@ -55,6 +53,15 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
     Base::Unknown(strip_adjective_ending(first).to_string())
 }
 
+/// The key of a place the document names that a German adjective derives from
+/// ("Sächsischer" → "sachsen" when `in_document("sachsen")`).
+pub fn document_place(word: &str, in_document: &dyn Fn(&str) -> bool) -> Option<String> {
+    place_stems(word, true)
+        .iter()
+        .map(|s| fold(s))
+        .find(|key| in_document(key))
+}
+
 /// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
 /// Libya.
 pub fn country_of(word: &str) -> Option<Entry> {
@@ -64,16 +71,24 @@ pub fn country_of(word: &str) -> Option<Entry> {
 /// The country an adjective or demonym in any inflection belongs to: "russischen", "Russen",
 /// "Russinnen", "Russians".
 fn country(word: &str) -> Option<Entry> {
-    let folded = fold(word);
     let k = knowledge();
-    let mut forms = vec![folded.clone(), fold(strip_adjective_ending(&folded))];
-    for (ending, replacement) in [("innen", "in"), ("n", ""), ("en", ""), ("s", "")] {
-        if let Some(stem) = folded.strip_suffix(ending) {
-            forms.push(format!("{stem}{replacement}"));
-        }
+    if !k.may_start_adjective(word) {
+        return None;
     }
-    forms
-        .iter()
+    let folded = fold(word);
+    let stems = [
+        Some(folded.as_str()),
+        Some(strip_adjective_ending(&folded)),
+        folded.strip_suffix('n'),
+        folded.strip_suffix("en"),
+        folded.strip_suffix('s'),
+    ];
+    let female_plural = folded.strip_suffix("innen").map(|stem| format!("{stem}in"));
+    stems
+        .into_iter()
+        .flatten()
+        .chain(female_plural.as_deref())
+        .filter(|f| k.may_be_adjective(f))
         .find_map(|f| k.adjective(f))
         .filter(|e| matches!(e, Entry::Country(_)))
 }

@@ -71,6 +71,16 @@ pub struct Knowledge {
     /// country and region names, organisations' own names, and acronyms and multi-word forms
     /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
     markable: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
+    /// `word_hash` of every one-word markable name, sorted: a cheap test for the beginnings of
+    /// compounds before a real lookup.
+    markable_words: Vec<u64>,
+    /// `word_hash` of the first words of all markable names, sorted.
+    markable_firsts: Vec<u64>,
+    /// `word_hash` of every folded adjective and demonym, sorted.
+    adjective_hashes: Vec<u64>,
+    /// The first three letters (lower case, see `start_key`) of every adjective and demonym,
+    /// sorted: most words begin like none of them.
+    adjective_starts: Vec<u64>,
 }
 
 /// The shared index (built on first use, a few milliseconds).
@@ -118,6 +128,10 @@ impl Knowledge {
             places: HashMap::with_capacity(8_000),
             more_places: Vec::new(),
             markable: HashMap::new(),
+            markable_words: Vec::new(),
+            markable_firsts: Vec::new(),
+            adjective_hashes: Vec::new(),
+            adjective_starts: Vec::new(),
         };
         for (i, c) in countries().iter().enumerate() {
             let canonical = [c.names_en.first(), c.names_de.first()];
@@ -156,6 +170,26 @@ impl Knowledge {
             }
         }
         k.add_adjectives();
+        let mut words: Vec<u64> = k
+            .markable
+            .values()
+            .flatten()
+            .filter(|(w, _)| w.len() == 1)
+            .map(|(w, _)| word_hash(w[0]))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        k.markable_words = words;
+        let mut firsts: Vec<u64> = k.markable.keys().map(|w| word_hash(w)).collect();
+        firsts.sort_unstable();
+        k.markable_firsts = firsts;
+        let mut adjectives: Vec<u64> = k.adjectives.keys().map(|a| word_hash(a)).collect();
+        adjectives.sort_unstable();
+        k.adjective_hashes = adjectives;
+        let mut starts: Vec<u64> = k.adjectives.keys().map(|a| start_key(a)).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        k.adjective_starts = starts;
         for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
             if let Some(name) = line.split('\t').nth(1) {
                 k.add_place(name);
@@ -190,6 +224,35 @@ impl Knowledge {
             list.push((words, entry));
             list.sort_by_key(|(w, _)| usize::MAX - w.len());
         }
+    }
+
+    /// Lexicon names beginning with a word whose `word_hash` is given, longest first (the hash
+    /// spares the lookup for the many words that begin none).
+    pub fn markable_by_hash(&self, hash: u64, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        if self.markable_firsts.binary_search(&hash).is_ok() {
+            self.markable(first)
+        } else {
+            &[]
+        }
+    }
+
+    /// False when no adjective or demonym begins like this word (in any case).
+    pub fn may_start_adjective(&self, word: &str) -> bool {
+        self.adjective_starts
+            .binary_search(&start_key(word))
+            .is_ok()
+    }
+
+    /// True when some folded adjective or demonym may be this folded word (false: none is).
+    pub fn may_be_adjective(&self, folded: &str) -> bool {
+        self.adjective_hashes
+            .binary_search(&word_hash(folded))
+            .is_ok()
+    }
+
+    /// True when a one-word markable name may have this `word_hash` (false: it has not).
+    pub fn may_be_markable(&self, hash: u64) -> bool {
+        self.markable_words.binary_search(&hash).is_ok()
     }
 
     /// Lexicon names (as written, split into words) that begin with this word, longest first.
@@ -256,6 +319,28 @@ impl Knowledge {
             }
         }
     }
+}
+
+/// FNV-1a over the bytes of a word as written; `word_hash_step` extends it by one more piece,
+/// so that the hashes of all beginnings of a word come in one pass.
+pub fn word_hash(word: &str) -> u64 {
+    word_hash_step(WORD_HASH_START, word)
+}
+
+pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+pub fn word_hash_step(hash: u64, piece: &str) -> u64 {
+    piece.bytes().fold(hash, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The first three characters of a word in lower case, packed into a number.
+fn start_key(word: &str) -> u64 {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .take(3)
+        .fold(0, |key, c| (key << 21) | u64::from(u32::from(c)))
 }
 
 /// The characters of a place name folded for lookup (lower case, umlauts and ß as

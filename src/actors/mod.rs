@@ -39,6 +39,17 @@ use tokens::Tokens;
 /// first mention) with canonical name, kind, salience and aliases. Mentions stay sorted and
 /// non-overlapping.
 pub fn link(doc: &mut Document) {
+    link_with(doc, None);
+}
+
+/// `link` for a document whose article blocks the recognizer has already tokenized (its
+/// `crate::nlp::tokenize` tokens of those blocks, in text order): saves tokenizing the text a
+/// second time, about a fifth of linking's time.
+pub fn link_tokenized(doc: &mut Document, tokens: &[crate::nlp::tokenize::Token]) {
+    link_with(doc, Some(tokens));
+}
+
+fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) {
     doc.actors.clear();
     doc.mentions.retain(|m| {
         !(m.form == Form::Descriptor && matches!(m.origin, Origin::Rule | Origin::Link))
@@ -48,7 +59,10 @@ pub fn link(doc: &mut Document) {
     }
 
     kinds::trim_roles(doc);
-    let mut tokens = Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions);
+    let mut tokens = match words {
+        Some(words) => Tokens::from_tokens(&doc.text, &doc.lang, &doc.blocks, &doc.mentions, words),
+        None => Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions),
+    };
     let found = acronyms::find(&doc.mentions, &tokens);
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);
@@ -92,8 +106,20 @@ pub fn link(doc: &mut Document) {
     doc.actors = actors;
 }
 
-/// Merges sorted, non-overlapping additions into the sorted mentions.
+/// Merges sorted additions into the sorted mentions, in one pass.
 fn merge_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
-    mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+    let key = |m: &Mention| (m.span.start(), m.span.end());
+    let old = std::mem::take(mentions);
+    mentions.reserve(old.len() + added.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), added.into_iter().peekable());
+    loop {
+        let take_old = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_old { a.next() } else { b.next() };
+        mentions.extend(next);
+    }
 }

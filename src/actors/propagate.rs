@@ -13,8 +13,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::derived::{Base, country_of, resolve};
-use super::knowledge::knowledge;
+use super::derived::{country_of, document_place};
+use super::knowledge::{WORD_HASH_START, knowledge, word_hash, word_hash_step};
 use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::roles::role;
 use super::tokens::{Class, Tokens};
@@ -29,6 +29,7 @@ struct Candidate {
 /// New mentions, sorted, over words no mention covers.
 pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let candidates = candidates(doc);
+    let names = DocumentNames::new(&candidates);
     let places = document_places(doc);
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
@@ -41,6 +42,11 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             continue;
         }
         let text = tokens.text(t);
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || german && text.contains("sch")) {
+            t += 1;
+            continue;
+        }
         let mention = |last: usize, kind, form, origin| Mention {
             span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
             kind,
@@ -48,7 +54,9 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             actor: None,
             origin,
         };
-        if let Some(list) = candidates.get(text)
+        let hash = word_hash(text);
+        if names.firsts.binary_search(&hash).is_ok()
+            && let Some(list) = candidates.get(text)
             && let Some(c) = list.iter().find(|c| matches_at(tokens, t, &c.words))
         {
             let last = t + c.words.len() - 1;
@@ -57,7 +65,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             continue;
         }
         if let Some((words, entry)) = k
-            .markable(text)
+            .markable_by_hash(hash, text)
             .iter()
             .find(|(words, _)| matches_at(tokens, t, words) && !first_name(tokens, t, words))
         {
@@ -66,7 +74,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        if let Some(kind) = part_of(text, german, &candidates) {
+        if let Some(kind) = part_of(text, german, &names) {
             out.push(mention(t, kind, Form::Part, Origin::Lexicon));
         } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
             out.push(mention(t, Kind::Loc, Form::Derived, Origin::Lexicon));
@@ -79,72 +87,140 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
 /// The kind of the name a compound word begins with, when that is a lexicon name or a
 /// one-word name of the document: "Kremlsprecher", "Bundestagsabgeordnete", "Wagner-Söldner",
 /// "US-Sanktionen". The rest must be a word of its own (four letters or more, lower case in a
-/// closed compound), so that "Amerikaner" is no part of "Amerika".
-fn part_of(word: &str, german: bool, candidates: &HashMap<String, Vec<Candidate>>) -> Option<Kind> {
+/// closed compound), so that "Amerikaner" is no part of "Amerika". The beginnings of a word are
+/// hashed in one pass and only those whose hash is known are looked up.
+fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let known = |name: &str| -> Option<Kind> {
-        let one_word = |words: &[&str]| words.len() == 1;
-        knowledge()
-            .markable(name)
-            .iter()
-            .find(|(w, _)| one_word(w))
-            .map(|(_, e)| e.kind())
-            .or_else(|| {
-                candidates.get(name).and_then(|list| {
-                    list.iter()
-                        .find(|c| c.words.len() == 1 && c.kind != Kind::Per)
-                        .map(|c| c.kind)
-                })
-            })
+    let k = knowledge();
+    let known = |name: &str, hash: u64| -> Option<Kind> {
+        let lexicon = || {
+            k.markable(name)
+                .iter()
+                .find(|(w, _)| w.len() == 1)
+                .map(|(_, e)| e.kind())
+        };
+        let document = || names.one_word.get(name).copied();
+        (k.may_be_markable(hash).then(lexicon).flatten()).or_else(|| {
+            names
+                .hashes
+                .binary_search(&hash)
+                .is_ok()
+                .then(document)
+                .flatten()
+        })
     };
     if let Some((first, rest)) = word.split_once('-') {
         let rest_letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         return if rest.is_empty() || rest_letters >= 3 {
-            known(first)
+            known(first, word_hash(first))
         } else {
             None
         };
     }
-    if !german {
+    if !german || word.len() < 8 {
         return None;
     }
-    for (cut, _) in word.char_indices().skip(4) {
-        let (head, rest) = word.split_at(cut);
-        if rest.chars().count() < 4 || !rest.chars().all(char::is_lowercase) {
-            continue;
+    // Where the lower-case tail of the word begins (in bytes), and its length in characters.
+    let total = word.chars().count();
+    let lower_from = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_lowercase())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut hash = WORD_HASH_START;
+    let mut previous = (0, WORD_HASH_START);
+    for (i, (cut, c)) in word.char_indices().enumerate() {
+        if i >= 4 && cut >= lower_from && total - i >= 4 {
+            let head = &word[..cut];
+            let found = known(head, hash).or_else(|| {
+                head.ends_with('s')
+                    .then(|| known(&word[..previous.0], previous.1))
+                    .flatten()
+            });
+            if found.is_some() {
+                return found;
+            }
         }
-        let kind = known(head).or_else(|| head.strip_suffix('s').and_then(known));
-        if kind.is_some() {
-            return kind;
-        }
+        previous = (cut, hash);
+        hash = word_hash_step(hash, &word[cut..cut + c.len_utf8()]);
     }
     None
 }
 
+/// The document's one-word names that may begin compounds (not persons), with their hashes,
+/// and the hashes of the first words of all its names (sorted, for quick rejection).
+struct DocumentNames {
+    one_word: HashMap<String, Kind>,
+    hashes: Vec<u64>,
+    firsts: Vec<u64>,
+}
+
+impl DocumentNames {
+    fn new(candidates: &HashMap<String, Vec<Candidate>>) -> DocumentNames {
+        let one_word: HashMap<String, Kind> = candidates
+            .iter()
+            .filter_map(|(first, list)| {
+                list.iter()
+                    .find(|c| c.words.len() == 1 && c.kind != Kind::Per)
+                    .map(|c| (first.clone(), c.kind))
+            })
+            .collect();
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        DocumentNames {
+            hashes: sorted(one_word.keys().map(|w| word_hash(w)).collect()),
+            firsts: sorted(candidates.keys().map(|w| word_hash(w)).collect()),
+            one_word,
+        }
+    }
+}
+
 /// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
-/// the text names "Sachsen").
-fn document_places(doc: &Document) -> HashSet<String> {
-    doc.mentions
+/// the text names "Sachsen"), and the first two letters of each without umlauts.
+struct Places {
+    names: HashSet<String>,
+    starts: HashSet<String>,
+}
+
+fn document_places(doc: &Document) -> Places {
+    let names: HashSet<String> = doc
+        .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
         .map(|m| {
             let surface = doc.slice(m.span);
             fold(surface.split('-').next().unwrap_or(surface))
         })
+        .collect();
+    let starts = names.iter().map(|n| start(n)).collect();
+    Places { names, starts }
+}
+
+/// The first two letters of a folded word, umlauts as their base letters.
+fn start(folded: &str) -> String {
+    folded
+        .chars()
+        .take(2)
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            other => other,
+        })
         .collect()
 }
 
 /// True for a German adjective in -isch of a place the document names.
-fn is_place_adjective(word: &str, doc: &Document, places: &HashSet<String>) -> bool {
-    !places.is_empty()
+fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
+    !places.names.is_empty()
         && !matches!(doc.lang, Lang::En)
         && strip_adjective_ending(word).ends_with("isch")
-        && matches!(
-            resolve(word, &doc.lang, &|key| places.contains(key)),
-            Base::InDocument(_)
-        )
+        && places.starts.contains(&start(&fold(word)))
+        && document_place(word, &|key| places.names.contains(key)).is_some()
 }
 
 /// The names worth looking for, by their first word (longest first).
@@ -261,8 +337,8 @@ fn is_country_adjective(word: &str, german: bool) -> bool {
     };
     shaped
         && word.chars().count() >= 4
-        && knowledge().name(&fold(word)).is_none()
         && country_of(word).is_some()
+        && knowledge().name(&fold(word)).is_none()
 }
 
 #[cfg(test)]

@@ -130,6 +130,18 @@ pub fn is_address(word: &str) -> bool {
 struct Index {
     german: HashMap<&'static str, (Class, bool)>,
     english: HashMap<&'static str, Class>,
+    /// `tail_key` of every noun and of its inflected forms, sorted: most words end like none.
+    tails: Vec<u64>,
+}
+
+/// The last three characters of a word in lower case, packed into a number.
+fn tail_key(word: &str) -> u64 {
+    let mut key = 0;
+    for c in word.chars().rev().take(3) {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        key = (key << 21) | u64::from(u32::from(lower));
+    }
+    key
 }
 
 fn index() -> &'static Index {
@@ -159,7 +171,25 @@ fn index() -> &'static Index {
                 english.entry(word).or_insert(class);
             }
         }
-        Index { german, english }
+        let mut tails: Vec<u64> = german
+            .keys()
+            .flat_map(|noun| {
+                ["", "in", "innen", "en", "n", "s", "es"]
+                    .map(|ending| tail_key(&format!("{noun}{ending}")))
+            })
+            .chain(
+                english
+                    .keys()
+                    .flat_map(|w| [tail_key(w), tail_key(&format!("{w}s"))]),
+            )
+            .collect();
+        tails.sort_unstable();
+        tails.dedup();
+        Index {
+            german,
+            english,
+            tails,
+        }
     })
 }
 
@@ -182,6 +212,9 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
         });
     }
     let index = index();
+    if index.tails.binary_search(&tail_key(word)).is_err() {
+        return None;
+    }
     let lower = word.to_lowercase();
     if english && let Some((&noun, &class)) = index.english.get_key_value(lower.as_str()) {
         return Some(Role { noun, class });

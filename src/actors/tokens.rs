@@ -5,7 +5,7 @@
 #[cfg(test)]
 use crate::document::Document;
 use crate::document::{Block, Lang, Mention, Span};
-use crate::nlp::tokenize::{TokenKind, tokenize_span};
+use crate::nlp::tokenize::{Token as NlpToken, TokenKind, tokenize_span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -41,6 +41,28 @@ impl<'t> Tokens<'t> {
     /// Tokenizes the article blocks (the whole text when there are no blocks) of a text in a
     /// language, with its sorted mentions as single tokens.
     pub fn scan(text: &'t str, lang: &Lang, blocks: &[Block], mentions: &[Mention]) -> Tokens<'t> {
+        Tokens::build(text, lang, blocks, mentions, None)
+    }
+
+    /// As `scan`, with the article blocks already tokenized (`crate::nlp::tokenize` tokens of
+    /// those blocks, in text order, as the recognizer made them): nothing is tokenized twice.
+    pub fn from_tokens(
+        text: &'t str,
+        lang: &Lang,
+        blocks: &[Block],
+        mentions: &[Mention],
+        words: &[NlpToken],
+    ) -> Tokens<'t> {
+        Tokens::build(text, lang, blocks, mentions, Some(words))
+    }
+
+    fn build(
+        text: &'t str,
+        lang: &Lang,
+        blocks: &[Block],
+        mentions: &[Mention],
+        given: Option<&[NlpToken]>,
+    ) -> Tokens<'t> {
         let whole = [Span::new(0, text.len())];
         let blocks: Vec<Span> = if blocks.is_empty() {
             whole.to_vec()
@@ -56,17 +78,27 @@ impl<'t> Tokens<'t> {
             list: Vec::with_capacity(text.len() / 5),
             of_mention: vec![None; mentions.len()],
         };
-        let mut words = Vec::new();
+        let mut own = Vec::new();
         let mut next = 0;
         for (b, &block) in blocks.iter().enumerate() {
             while next < mentions.len() && mentions[next].span.start() < block.start() {
                 next += 1;
             }
-            words.clear();
-            tokenize_span(text, block, lang, &mut words);
+            let words: &[NlpToken] = match given {
+                Some(all) => {
+                    let from = all.partition_point(|w| w.span.start() < block.start());
+                    let to = all.partition_point(|w| w.span.start() < block.end());
+                    &all[from..to.max(from)]
+                }
+                None => {
+                    own.clear();
+                    tokenize_span(text, block, lang, &mut own);
+                    &own
+                }
+            };
             // Everything before `pos` is emitted; mentions and words merge in text order.
             let mut pos = block.start();
-            for word in &words {
+            for word in words {
                 while let Some(m) = mentions
                     .get(next)
                     .filter(|m| m.span.start() < word.span.end())
@@ -158,43 +190,45 @@ impl<'t> Tokens<'t> {
     /// ones, sorted): the tokens a new mention covers become one mention token, and every
     /// mention token gets its new index.
     pub fn remark(&mut self, mentions: &[Mention]) {
+        // Compacted in place (a mention over several tokens leaves fewer): no second list of
+        // the whole text's tokens is allocated.
         self.of_mention = vec![None; mentions.len()];
-        let old = std::mem::take(&mut self.list);
-        self.list.reserve(old.len());
-        let mut j = 0;
-        let mut t = 0;
-        while t < old.len() {
-            let token = old[t];
+        let list = &mut self.list;
+        let (mut read, mut write, mut j) = (0, 0, 0);
+        while read < list.len() {
+            let token = list[read];
             while j < mentions.len() && mentions[j].span.start() < token.span.start() {
                 j += 1;
             }
             match mentions.get(j) {
                 Some(m) if m.span.start() == token.span.start() => {
-                    self.of_mention[j] = Some(self.list.len());
-                    let mut end = t;
-                    while end + 1 < old.len()
-                        && old[end + 1].block == token.block
-                        && old[end + 1].span.end() <= m.span.end()
+                    let mut end = read;
+                    while end + 1 < list.len()
+                        && list[end + 1].block == token.block
+                        && list[end + 1].span.end() <= m.span.end()
                     {
                         end += 1;
                     }
-                    self.list.push(Token {
-                        span: Span::new(token.span.start(), old[end].span.end()),
+                    self.of_mention[j] = Some(write);
+                    list[write] = Token {
+                        span: Span::new(token.span.start(), list[end].span.end()),
                         class: Class::Mention(j),
                         ..token
-                    });
-                    t = end + 1;
+                    };
+                    read = end + 1;
                 }
                 _ => {
                     let class = match token.class {
                         Class::Mention(_) => Class::Word,
                         other => other,
                     };
-                    self.list.push(Token { class, ..token });
-                    t += 1;
+                    list[write] = Token { class, ..token };
+                    read += 1;
                 }
             }
+            write += 1;
         }
+        list.truncate(write);
     }
 
     /// The text of token `i`.
