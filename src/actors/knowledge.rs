@@ -346,7 +346,7 @@ fn start_key(word: &str) -> u64 {
 /// The characters of a place name folded for lookup (lower case, umlauts and ß as
 /// their base letters; white space and apostrophe variants are not expected in the gazetteer
 /// and are taken as they come).
-fn place_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+pub fn place_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars().flat_map(char::to_lowercase).map(|c| match c {
         'ä' => 'a',
         'ö' => 'o',

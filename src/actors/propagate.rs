@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::derived::{country_of, document_place};
-use super::knowledge::{WORD_HASH_START, knowledge, word_hash, word_hash_step};
+use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
 use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::roles::role;
 use super::tokens::{Class, Tokens};
@@ -200,18 +200,9 @@ fn document_places(doc: &Document) -> Places {
     Places { names, starts }
 }
 
-/// The first two letters of a folded word, umlauts as their base letters.
-fn start(folded: &str) -> String {
-    folded
-        .chars()
-        .take(2)
-        .map(|c| match c {
-            'ä' => 'a',
-            'ö' => 'o',
-            'ü' => 'u',
-            other => other,
-        })
-        .collect()
+/// The first two letters of a word as the gazetteer folds them.
+fn start(word: &str) -> String {
+    place_chars(word).take(2).collect()
 }
 
 /// True for a German adjective in -isch of a place the document names.
@@ -219,7 +210,7 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
     !places.names.is_empty()
         && !matches!(doc.lang, Lang::En)
         && strip_adjective_ending(word).ends_with("isch")
-        && places.starts.contains(&start(&fold(word)))
+        && places.starts.contains(&start(word))
         && document_place(word, &|key| places.names.contains(key)).is_some()
 }
 
