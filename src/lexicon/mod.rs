@@ -3,6 +3,7 @@
 
 pub mod organisations;
 pub mod places;
+pub mod wordlists;
 
 /// Splits a `|`-separated field into its non-empty alternatives.
 pub(crate) fn alternatives(field: &str) -> impl Iterator<Item = &str> {

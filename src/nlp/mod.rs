@@ -2,14 +2,59 @@
 //! tagger and its model, and the commands around them (`tag`, `eval`, `train`).
 
 pub mod cmd;
+pub mod corpus;
 pub mod lang;
+pub mod models;
+pub mod tagger;
 pub mod tokenize;
 
-use crate::document::{Document, Lang};
+use crate::document::{Document, Lang, Mention, Origin, Span};
 
-/// Finds the mentions in the document's article blocks and sets `doc.lang` (detected unless
-/// `lang` is given). Mentions come out sorted and non-overlapping, without actors.
+/// Finds the mentions in the document's article blocks (title, paragraphs, headings, quotes,
+/// lists) and sets `doc.lang`: the given language, or the one detected from the text. Every
+/// sentence is tagged, then the document-level consistency pass runs over all of them. Mentions
+/// come out sorted and non-overlapping, without actors; a language without a built-in model
+/// gets none.
 pub fn recognise(doc: &mut Document, lang: Option<Lang>) {
-    doc.lang = lang.unwrap_or_else(Lang::unknown);
+    doc.lang = lang.unwrap_or_else(|| lang::detect(&doc.text).lang);
     doc.mentions.clear();
+    let Some(model) = models::get(&doc.lang) else {
+        return;
+    };
+    let text = doc.text.as_str();
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
+        let first = tokens.len();
+        tokenize::tokenize_span(text, block.span, &doc.lang, &mut tokens);
+        let block_tokens = &tokens[first..];
+        sentences.extend(
+            tokenize::sentences(text, block_tokens, &doc.lang)
+                .into_iter()
+                .map(|r| r.start + first..r.end + first),
+        );
+    }
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let sentence_words: Vec<&[&str]> = sentences.iter().map(|r| &words[r.clone()]).collect();
+    let mut tagger = model.tagger();
+    let mut found: Vec<Vec<corpus::Entity>> =
+        sentence_words.iter().map(|w| tagger.entities(w)).collect();
+    tagger::consistency::apply(&sentence_words, &mut found);
+    for (range, entities) in sentences.iter().zip(&found) {
+        let sentence = &tokens[range.clone()];
+        for e in entities {
+            let (Some(first), Some(last)) =
+                (sentence.get(e.start), sentence.get(e.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            doc.mentions.push(Mention {
+                span: Span::new(first.span.start(), last.span.end()),
+                kind: e.class.kind(),
+                form: e.class.form(),
+                actor: None,
+                origin: Origin::Model,
+            });
+        }
+    }
 }
