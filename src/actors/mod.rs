@@ -29,6 +29,15 @@ mod test_support;
 use crate::document::{Document, Form, Mention, Origin};
 use tokens::Tokens;
 
+/// Builds the tables linking looks things up in (lexicon indexes, role nouns; a few
+/// milliseconds, once per process). `link` does it on first use; a program can call this on a
+/// thread of its own while the recognizer loads its model, so that the first article does not
+/// wait for both.
+pub fn prepare() {
+    knowledge::knowledge();
+    roles::prepare();
+}
+
 /// Groups the document's mentions into actors, names them and ranks them by salience.
 ///
 /// Takes the recognizer's mentions (names, derived forms, parts; any actors they had are

@@ -193,6 +193,12 @@ fn index() -> &'static Index {
     })
 }
 
+/// Builds the role index (see `super::prepare`).
+pub fn prepare() {
+    index();
+    organisation_class("");
+}
+
 /// The role noun a word is or ends with: German nouns by their end ("Kremlsprecher" →
 /// "sprecher", "Familienministerin" → "minister"; the longest that fits), English ones whole
 /// ("President"); honorifics are person roles ("Dr."). The word's own inflection is allowed
