@@ -7,6 +7,11 @@ are not annotated there (the first surface stands in). Usage:
     python3 tests/data/gold/hipe2gold.py OUTDIR /work/shared/corpora/de/extra/HIPE-2022-v2.1-*-de.tsv
     castlist eval OUTDIR/*.json
 """
+import json
+import os
+import sys
+
+
 def convert(path, outdir):
     docs=[]; cur=None
     for line in open(path, encoding='utf-8'):
