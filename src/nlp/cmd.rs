@@ -171,6 +171,14 @@ pub(crate) fn model_for(
 }
 
 pub fn eval(args: EvalArgs) -> anyhow::Result<()> {
+    // castlist/1 gold documents score the actors (linking and the whole analysis).
+    if args
+        .gold
+        .iter()
+        .all(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        return crate::actors::cmd::eval(&args.gold, args.lang.map(Into::into));
+    }
     let mut out = std::io::stdout().lock();
     for path in &args.gold {
         let corpus = corpus::read(path, args.format.map(corpus_format))?;

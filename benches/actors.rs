@@ -1,0 +1,102 @@
+//! Linking throughput: `actors::link` on large documents made from the gold articles (text and
+//! recognised mentions), repeated with varied names so that actors keep coming and going, at
+//! 1, 3 and 10 MB — linear growth shows as a constant time per megabyte.
+
+use std::path::Path;
+
+use castlist::document::{Block, Document, Form, Kind, Mention, Span, json};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+
+/// Syllables appended to names in later copies: copy k renames every name it marks.
+const SYLLABLES: &[&str] = &["", "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zu"];
+
+fn gold_documents() -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/gold")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| json::from_str(&std::fs::read_to_string(p).expect("gold file")).expect("gold"))
+        .filter(|d: &Document| d.lang.code() == "de")
+        .collect()
+}
+
+/// A German document of at least `bytes` bytes: the gold articles one after another, their
+/// name mentions (without actors) renamed per copy.
+fn big_document(sources: &[Document], bytes: usize) -> Document {
+    let mut doc = Document {
+        lang: castlist::Lang::De,
+        ..Document::default()
+    };
+    let mut copy = 0;
+    while doc.text.len() < bytes {
+        for source in sources {
+            let suffix = SYLLABLES[copy % SYLLABLES.len()].to_string()
+                + SYLLABLES[(copy / SYLLABLES.len()) % SYLLABLES.len()];
+            append(&mut doc, source, &suffix);
+        }
+        copy += 1;
+    }
+    doc
+}
+
+fn append(doc: &mut Document, source: &Document, suffix: &str) {
+    let base = doc.text.len();
+    let mut text = String::with_capacity(source.text.len() + 512);
+    let mut pos = 0;
+    for m in source
+        .mentions
+        .iter()
+        .filter(|m| m.form != Form::Descriptor)
+    {
+        text.push_str(&source.text[pos..m.span.start()]);
+        let start = text.len();
+        text.push_str(source.slice(m.span));
+        // Rename whole names of persons and organisations; keep places, derived forms, parts.
+        if m.form == Form::Name && matches!(m.kind, Kind::Per | Kind::Org) {
+            text.push_str(suffix);
+        }
+        doc.mentions.push(Mention {
+            span: Span::new(base + start, base + text.len()),
+            actor: None,
+            ..*m
+        });
+        pos = m.span.end();
+    }
+    text.push_str(&source.text[pos..]);
+    text.push_str("\n\n");
+    let (blocks, _) = castlist::ingest::text::layout(&text);
+    doc.blocks.extend(blocks.into_iter().map(|b| Block {
+        span: Span::new(base + b.span.start(), base + b.span.end()),
+        role: b.role,
+    }));
+    doc.text.push_str(&text);
+}
+
+fn bench_link(c: &mut Criterion) {
+    let sources = gold_documents();
+    let mut group = c.benchmark_group("actors::link");
+    group.sample_size(10);
+    for mb in [1, 3, 10] {
+        let doc = big_document(&sources, mb * 1_000_000);
+        group.throughput(Throughput::Bytes(doc.text.len() as u64));
+        group.bench_function(format!("{mb} MB ({} mentions)", doc.mentions.len()), |b| {
+            b.iter_batched(
+                || doc.clone(),
+                |mut d| {
+                    castlist::actors::link(&mut d);
+                    d
+                },
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_link);
+criterion_main!(benches);

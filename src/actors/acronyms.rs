@@ -1,0 +1,149 @@
+//! Acronyms defined in the text: a name followed by its acronym in parentheses ("Alternative
+//! für Deutschland (AfD)", "Tokyo Electric Power Company (TEPCO)"). The definition links the two;
+//! where the recognizer did not mark the acronym, there and at its other occurrences, a name
+//! mention is added for it (origin rule).
+
+use std::collections::HashMap;
+
+use super::group::Definition;
+use super::morph::{abbreviates, is_acronym};
+use super::tokens::Tokens;
+use crate::document::{Form, Kind, Mention, Origin};
+
+/// Definitions found and the mentions to add.
+#[derive(Debug, Default, PartialEq)]
+pub struct Acronyms {
+    pub definitions: Vec<Definition>,
+    /// New name mentions, sorted, not overlapping any existing mention.
+    pub added: Vec<Mention>,
+}
+
+/// Finds acronym definitions after non-person names and the unmarked uses of those acronyms.
+pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
+    let mut found = Acronyms::default();
+    let mut defined: HashMap<&str, Kind> = HashMap::new();
+    let n = tokens.list.len();
+    for t in 0..n {
+        let Some(m) = tokens.mention(t) else {
+            continue;
+        };
+        let mention = &mentions[m];
+        if mention.form != Form::Name || mention.kind == Kind::Per || t + 3 >= n {
+            continue;
+        }
+        let (open, inner, close) = (t + 1, t + 2, t + 3);
+        let same_block = tokens.joined(t) && tokens.joined(open) && tokens.joined(inner);
+        if !same_block || !tokens.is_punct(open, '(') || !tokens.is_punct(close, ')') {
+            continue;
+        }
+        let acronym = tokens.text(inner);
+        let name = &tokens.text[mention.span.range()];
+        if !is_acronym(acronym) || !abbreviates(acronym, without_article(name)) {
+            continue;
+        }
+        match tokens.mention(inner) {
+            Some(_) => {}
+            None if tokens.is_word(inner) => found.added.push(Mention {
+                span: tokens.list[inner].span,
+                kind: mention.kind,
+                form: Form::Name,
+                actor: None,
+                origin: Origin::Rule,
+            }),
+            None => continue,
+        }
+        found.definitions.push(Definition {
+            name: mention.span,
+            acronym: acronym.to_string(),
+        });
+        defined.insert(acronym, mention.kind);
+    }
+    if defined.is_empty() {
+        return found;
+    }
+    for t in 0..n {
+        if !tokens.is_word(t) {
+            continue;
+        }
+        let span = tokens.list[t].span;
+        let text = tokens.text(t);
+        if is_acronym(text)
+            && let Some(&kind) = defined.get(text)
+            && !found.added.iter().any(|m| m.span == span)
+        {
+            found.added.push(Mention {
+                span,
+                kind,
+                form: Form::Name,
+                actor: None,
+                origin: Origin::Rule,
+            });
+        }
+    }
+    found.added.sort_by_key(|m| m.span.start());
+    found
+}
+
+fn without_article(name: &str) -> &str {
+    for article in [
+        "der ", "die ", "das ", "the ", "The ", "Der ", "Die ", "Das ",
+    ] {
+        if let Some(rest) = name.strip_prefix(article) {
+            return rest;
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::test_support::doc;
+
+    #[test]
+    fn a_definition_links_and_unmarked_uses_are_added() {
+        let text = "Tokyo Electric Power Company (TEPCO) said so. Later TEPCO reports came.";
+        let d = doc(text, &[("Tokyo Electric Power Company", Kind::Org)]);
+        let found = find(&d.mentions, &Tokens::of(&d));
+        assert_eq!(found.definitions.len(), 1);
+        assert_eq!(found.definitions[0].acronym, "TEPCO");
+        let added: Vec<&str> = found.added.iter().map(|m| d.slice(m.span)).collect();
+        assert_eq!(added, ["TEPCO", "TEPCO"]);
+        assert!(
+            found
+                .added
+                .iter()
+                .all(|m| m.kind == Kind::Org && m.origin == Origin::Rule)
+        );
+    }
+
+    #[test]
+    fn a_party_after_a_person_is_no_definition() {
+        let text = "Manuela Schwesig (SPD) sprach. Dresden (Deutschland) wählt.";
+        let d = doc(
+            text,
+            &[
+                ("Manuela Schwesig", Kind::Per),
+                ("SPD", Kind::Org),
+                ("Dresden", Kind::Loc),
+                ("Deutschland", Kind::Loc),
+            ],
+        );
+        assert_eq!(find(&d.mentions, &Tokens::of(&d)), Acronyms::default());
+    }
+
+    #[test]
+    fn a_marked_acronym_is_only_linked() {
+        let text = "die Alternative für Deutschland (AfD) trat an";
+        let d = doc(
+            text,
+            &[
+                ("Alternative für Deutschland", Kind::Org),
+                ("AfD", Kind::Org),
+            ],
+        );
+        let found = find(&d.mentions, &Tokens::of(&d));
+        assert_eq!(found.definitions.len(), 1);
+        assert!(found.added.is_empty());
+    }
+}

@@ -1,0 +1,150 @@
+//! From clusters to actors: ids in order of first mention, the kind most of their names have,
+//! and the canonical name — the lexicon's name in the document's language for known countries,
+//! regions and organisations (for a country, the name the text uses if it is one of the
+//! country's names); otherwise the fullest base form among the names (a person's full
+//! name; a spelt-out name before its acronym), the most frequent and then the first on ties.
+
+use std::collections::HashMap;
+
+use super::group::{Grouping, Naming};
+use super::knowledge::Entry;
+use super::morph::fold;
+use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang};
+use crate::lexicon::places::countries;
+
+/// The actors of a grouping and each mention's actor.
+pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
+    let n = doc.mentions.len();
+    let mut actor_of_root: HashMap<usize, ActorIdx> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut assignment = vec![None; n];
+    for (i, cluster) in grouping.cluster_of.iter().enumerate() {
+        let Some(c) = *cluster else {
+            continue;
+        };
+        let root = grouping.clusters.find(c);
+        let idx = *actor_of_root.entry(root).or_insert_with(|| {
+            members.push(Vec::new());
+            ActorIdx(members.len() - 1)
+        });
+        members[idx.0].push(i);
+        assignment[i] = Some(idx);
+    }
+    let mut roots = vec![0; members.len()];
+    for (&root, &idx) in &actor_of_root {
+        roots[idx.0] = root;
+    }
+    let actors = members
+        .iter()
+        .zip(roots)
+        .enumerate()
+        .map(|(a, (list, root))| {
+            let entry = grouping.clusters.get(root).entry;
+            let kind = entry.map_or_else(|| kind_of(list, grouping), |e| e.kind());
+            let name = match entry {
+                Some(e) => entry_name(e, list, grouping, &doc.lang),
+                None => name_of(list, grouping, kind),
+            };
+            Actor {
+                id: format!("a{}", a + 1),
+                name,
+                kind,
+                salience: 0.0,
+                aliases: Vec::new(),
+            }
+        })
+        .collect();
+    (actors, assignment)
+}
+
+/// A lexicon entry's name: the lexicon's canonical name in the document's language, except
+/// for a country the text names by another of its names ("Großbritannien" for the United
+/// Kingdom), which the reader will recognise better.
+fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) -> String {
+    let canonical = entry.name(lang);
+    let Entry::Country(c) = entry else {
+        return canonical.to_string();
+    };
+    let country = &countries()[c];
+    let listed = match lang {
+        Lang::De => &country.names_de,
+        _ => &country.names_en,
+    };
+    let mut count: Vec<(&str, usize)> = Vec::new();
+    for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
+        let Some(naming) = &grouping.naming[i] else {
+            continue;
+        };
+        if naming.acronym {
+            continue;
+        }
+        let adjective =
+            |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
+        let Some(name) = listed
+            .iter()
+            .find(|n| fold(n) == fold(&naming.base) && !adjective(n))
+        else {
+            continue;
+        };
+        if *name == canonical {
+            return canonical.to_string();
+        }
+        match count.iter_mut().find(|(n, _)| n == name) {
+            Some((_, k)) => *k += 1,
+            None => count.push((name, 1)),
+        }
+    }
+    let best = count.iter().rev().max_by_key(|(_, k)| *k).map(|(n, _)| *n);
+    best.unwrap_or(canonical).to_string()
+}
+
+/// The kind most mentions give, names counting double; the first mention's on ties.
+fn kind_of(list: &[usize], grouping: &Grouping) -> Kind {
+    let mut votes = [0usize; 4];
+    for &i in list {
+        let weight = if grouping.form[i] == Form::Name { 2 } else { 1 };
+        votes[grouping.kind[i].index()] += weight;
+    }
+    let first = list.first().map_or(Kind::Misc, |&i| grouping.kind[i]);
+    let best = votes.iter().copied().max().unwrap_or(0);
+    if votes[first.index()] == best {
+        first
+    } else {
+        Kind::ALL
+            .into_iter()
+            .find(|k| votes[k.index()] == best)
+            .unwrap_or(first)
+    }
+}
+
+/// The fullest base form among the name mentions (for non-persons, spelt-out names before
+/// acronyms), then the most frequent, then the first; without name mentions, the first base
+/// a derived form or part gave.
+fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
+    let namings: Vec<(usize, &Naming)> = list
+        .iter()
+        .filter_map(|&i| grouping.naming[i].as_ref().map(|n| (i, n)))
+        .collect();
+    let names: Vec<&(usize, &Naming)> = namings
+        .iter()
+        .filter(|(i, _)| grouping.form[*i] == Form::Name)
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for (_, n) in &names {
+        *count.entry(n.base.as_str()).or_default() += 1;
+    }
+    let best = names
+        .iter()
+        .enumerate()
+        .max_by_key(|(order, (_, n))| {
+            (
+                kind == Kind::Per || !n.acronym,
+                n.words,
+                count[n.base.as_str()],
+                usize::MAX - order,
+            )
+        })
+        .map(|(_, (_, n))| n.base.clone());
+    best.or_else(|| namings.first().map(|(_, n)| n.base.clone()))
+        .unwrap_or_default()
+}

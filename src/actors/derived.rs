@@ -1,0 +1,189 @@
+//! What a derived form refers to: country adjectives and demonyms from the lexicon
+//! ("russischen" → Russland, "Japanese" → Japan), compass compounds ("norddeutschen" →
+//! Norddeutschland) and other place adjectives by their stem, found among the document's places
+//! or in the gazetteer ("Sächsischer" → Sachsen, "skandinavischen" → Skandinavien,
+//! "Osterholzer" → Osterholz-Scharmbeck).
+
+use super::knowledge::{Entry, knowledge};
+use super::morph::{fold, strip_adjective_ending};
+use super::names::{COMPASS, capitalise};
+use crate::document::Lang;
+
+/// What a derived word was resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Base {
+    /// A country of the lexicon.
+    Entry(Entry),
+    /// A place the document names (by the key it was found under).
+    InDocument(String),
+    /// A place from the gazetteer or a compass compound: its name.
+    Place(String),
+    /// Nothing found: the adjective in its base form.
+    Unknown(String),
+}
+
+/// Resolves a derived word. `in_document` answers whether a folded place name (or the first
+/// part of a hyphenated one) names a place the document mentions.
+pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> Base {
+    let german = !matches!(lang, Lang::En);
+    if let Some(entry) = country_of(word) {
+        return Base::Entry(entry);
+    }
+    let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
+    let stems = place_stems(first, german);
+    if let Some(key) = stems.iter().map(|s| fold(s)).find(|key| in_document(key)) {
+        return Base::InDocument(key);
+    }
+    if german {
+        let lower = first.to_lowercase();
+        for prefix in COMPASS {
+            if let Some(rest) = lower.strip_prefix(&prefix.to_lowercase())
+                && let Some(Entry::Country(c)) = country(rest)
+            {
+                let name = Entry::Country(c).name(&Lang::De);
+                return Base::Place(format!("{prefix}{}", name.to_lowercase()));
+            }
+        }
+    }
+    for stem in &stems {
+        if let Some(place) = knowledge().place(stem) {
+            return Base::Place(place.to_string());
+        }
+    }
+    Base::Unknown(strip_adjective_ending(first).to_string())
+}
+
+/// The key of a place the document names that a German adjective derives from
+/// ("Sächsischer" → "sachsen" when `in_document("sachsen")`).
+pub fn document_place(word: &str, in_document: &dyn Fn(&str) -> bool) -> Option<String> {
+    place_stems(word, true)
+        .iter()
+        .map(|s| fold(s))
+        .find(|key| in_document(key))
+}
+
+/// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
+/// Libya.
+pub fn country_of(word: &str) -> Option<Entry> {
+    word.split('-').filter(|s| !s.is_empty()).find_map(country)
+}
+
+/// The country an adjective or demonym in any inflection belongs to: "russischen", "Russen",
+/// "Russinnen", "Russians".
+fn country(word: &str) -> Option<Entry> {
+    let k = knowledge();
+    if !k.may_start_adjective(word) {
+        return None;
+    }
+    let folded = fold(word);
+    let stems = [
+        Some(folded.as_str()),
+        Some(strip_adjective_ending(&folded)),
+        folded.strip_suffix('n'),
+        folded.strip_suffix("en"),
+        folded.strip_suffix('s'),
+    ];
+    let female_plural = folded.strip_suffix("innen").map(|stem| format!("{stem}in"));
+    stems
+        .into_iter()
+        .flatten()
+        .chain(female_plural.as_deref())
+        .filter(|f| k.may_be_adjective(f))
+        .find_map(|f| k.adjective(f))
+        .filter(|e| matches!(e, Entry::Country(_)))
+}
+
+/// Candidate place names behind an adjective, most likely first: "sächsischer" → "Sächs",
+/// "Sächsen", "Sachsen", …; "skandinavischen" → "Skandinavien"; "Osterholzer" → "Osterholz".
+fn place_stems(word: &str, german: bool) -> Vec<String> {
+    let base = strip_adjective_ending(word).to_lowercase();
+    let mut stems: Vec<(String, &[&str])> = Vec::new();
+    const ENDINGS: &[&str] = &["", "en", "ien", "a", "land", "n", "e", "ia"];
+    if german {
+        if let Some(stem) = base.strip_suffix("äisch") {
+            stems.push((stem.to_string(), &["a"]));
+        }
+        if let Some(stem) = base.strip_suffix("anisch") {
+            stems.push((stem.to_string(), &["a", "", "ien"]));
+        }
+        if let Some(stem) = base.strip_suffix("isch") {
+            stems.push((stem.to_string(), ENDINGS));
+        }
+        // City adjectives in -er do not decline: "Osterholzer", "Leipziger".
+        if word.chars().next().is_some_and(char::is_uppercase)
+            && let Some(stem) = word.to_lowercase().strip_suffix("er")
+        {
+            stems.push((stem.to_string(), &["", "en"]));
+        }
+    } else {
+        for suffix in ["an", "ian", "ese", "i", "ish"] {
+            if let Some(stem) = base.strip_suffix(suffix) {
+                stems.push((stem.to_string(), &["", "a", "ia", "e", "o"]));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (stem, endings) in stems {
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        for ending in endings {
+            let name = capitalise(&format!("{stem}{ending}"));
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(base: Base) -> String {
+        match base {
+            Base::Entry(e) => e.name(&Lang::De).to_string(),
+            Base::InDocument(key) => format!("doc:{key}"),
+            Base::Place(p) => p,
+            Base::Unknown(u) => format!("?{u}"),
+        }
+    }
+
+    fn de(word: &str) -> String {
+        name(resolve(word, &Lang::De, &|_| false))
+    }
+
+    #[test]
+    fn country_adjectives_and_demonyms_in_any_inflection() {
+        assert_eq!(de("russischen"), "Russland");
+        assert_eq!(de("libyscher"), "Libyen");
+        assert_eq!(de("libysch-arabische"), "Libyen");
+        assert_eq!(de("Russen"), "Russland");
+        assert_eq!(de("Deutschen"), "Deutschland");
+        assert_eq!(de("finnische"), "Finnland");
+        assert_eq!(name(resolve("Russian", &Lang::En, &|_| false)), "Russland");
+        assert_eq!(name(resolve("Japanese", &Lang::En, &|_| false)), "Japan");
+        assert_eq!(name(resolve("Russians", &Lang::En, &|_| false)), "Russland");
+    }
+
+    #[test]
+    fn other_places_by_their_stem() {
+        assert_eq!(de("Sächsischer"), "Sachsen");
+        assert_eq!(de("skandinavischen"), "Skandinavien");
+        assert_eq!(de("europäischen"), "Europa");
+        assert_eq!(de("bremischen"), "Bremen");
+        assert_eq!(de("norddeutschen"), "Norddeutschland");
+        assert_eq!(de("Leipziger"), "Leipzig");
+        assert_eq!(de("quellingischen"), "?quellingisch");
+    }
+
+    #[test]
+    fn places_of_the_document_come_first() {
+        let doc = |key: &str| key == "osterholz";
+        assert_eq!(
+            name(resolve("Osterholzer", &Lang::De, &doc)),
+            "doc:osterholz"
+        );
+    }
+}

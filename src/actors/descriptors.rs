@@ -1,0 +1,502 @@
+//! Descriptor mentions: role phrases that stand for an actor.
+//! - In apposition to a name, before it ("der militärische Machthaber Khalifa Haftar", "Prime
+//!   Minister Shinzo Abe", "die Küstenstadt Derna") or after it between commas ("Juha Sipilä,
+//!   dem Vorsitzenden der Zentrumspartei,"): a descriptor of the name's actor (origin rule).
+//! - A role inside a compound that carries another name ("Kremlsprecher Dmitri Peskow",
+//!   "CDU-Kandidat Markus Ulbig"): the word stays a part mention of that name (Kreml, CDU) — a
+//!   mention covers whole words and must not overlap another — and the role is remembered for
+//!   the person without a mention of its own.
+//! - Later definite phrases with a remembered head noun ("der östliche Machthaber", "der
+//!   Minister") link to the most recent actor that had it; those with the head noun of a
+//!   single organisation's name ("die Bahn", "das Gericht", "the court") to that organisation
+//!   (origin link).
+//!
+//! Descriptor spans never overlap name mentions or each other.
+
+use std::collections::HashMap;
+
+use super::group::{Grouping, is_quote};
+use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
+use super::names::capitalise;
+use super::roles::{Role, is_address, is_english_modifier, is_honorific, organisation_class, role};
+use super::tokens::Tokens;
+use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
+
+const GERMAN_ARTICLES: &[&str] = &["der", "die", "das", "dem", "den", "des"];
+const GERMAN_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines",
+    "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+];
+const ENGLISH_DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their"];
+
+/// Words that open a phrase, so that adjectives after them belong to the role phrase.
+const BOUNDARIES: &[&str] = &[
+    "mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "für", "gegen", "ohne", "um", "durch",
+    "an", "am", "auf", "aus", "in", "im", "nach", "vor", "über", "unter", "zwischen", "neben",
+    "und", "oder", "sowie", "aber", "wie", "als", "laut", "trotz", "während", "wegen",
+];
+
+/// Heads too common to carry a reference on their own ("der Mann" is seldom the strong man
+/// named three paragraphs ago).
+const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
+
+struct Finder<'a> {
+    doc: &'a Document,
+    tokens: &'a Tokens<'a>,
+    grouping: &'a Grouping,
+    assignment: &'a [Option<ActorIdx>],
+    german: bool,
+    english: bool,
+    /// Noun form → the actor that had it most recently.
+    roles: HashMap<String, ActorIdx>,
+    /// Noun form → the one organisation whose name has it as head (None: several).
+    short_forms: HashMap<&'static str, Option<ActorIdx>>,
+    seen: Vec<bool>,
+    /// The kind and canonical name of each actor.
+    kinds: Vec<Kind>,
+    names: Vec<String>,
+    out: Vec<Mention>,
+    /// End of the last descriptor or mention passed: nothing may start before it.
+    covered: usize,
+}
+
+/// The descriptor mentions of a linked document.
+pub fn find(
+    doc: &Document,
+    tokens: &Tokens,
+    grouping: &Grouping,
+    actors: &[Actor],
+    assignment: &[Option<ActorIdx>],
+) -> Vec<Mention> {
+    let mut finder = Finder {
+        doc,
+        tokens,
+        grouping,
+        assignment,
+        german: !matches!(doc.lang, Lang::En),
+        english: !matches!(doc.lang, Lang::De),
+        roles: HashMap::new(),
+        short_forms: short_forms(actors, &doc.lang),
+        seen: vec![false; actors.len()],
+        kinds: actors.iter().map(|a| a.kind).collect(),
+        names: actors.iter().map(|a| a.name.clone()).collect(),
+        out: Vec::new(),
+        covered: 0,
+    };
+    finder.run();
+    finder.out
+}
+
+/// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
+/// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
+/// when several organisations share one.
+fn short_forms(actors: &[Actor], lang: &Lang) -> HashMap<&'static str, Option<ActorIdx>> {
+    let mut map: HashMap<&'static str, Option<ActorIdx>> = HashMap::new();
+    for (a, actor) in actors.iter().enumerate() {
+        if actor.kind != Kind::Org {
+            continue;
+        }
+        let Some(class) = head_nouns(&actor.name, lang)
+            .iter()
+            .rev()
+            .find_map(|w| organisation_class(w))
+        else {
+            continue;
+        };
+        map.entry(class)
+            .and_modify(|e| {
+                if *e != Some(ActorIdx(a)) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(ActorIdx(a)));
+    }
+    map
+}
+
+/// The words of an organisation's name that may be its head noun: in English the last word
+/// before "of" or "for" ("Court" in "International Court of Justice"); in German the
+/// capitalised words it starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in
+/// "Institut der deutschen Wirtschaft").
+fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match lang {
+        Lang::En => {
+            let end = words
+                .iter()
+                .position(|w| matches!(*w, "of" | "for" | "on"))
+                .unwrap_or(words.len());
+            words[..end].last().copied().into_iter().collect()
+        }
+        _ => words
+            .into_iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains('-'))
+            .collect(),
+    }
+}
+
+impl Finder<'_> {
+    fn run(&mut self) {
+        let n = self.tokens.list.len();
+        let mut t = 0;
+        while t < n {
+            if let Some(m) = self.tokens.mention(t) {
+                let actor = self.assignment[m];
+                if let Some(a) = actor {
+                    self.seen[a.0] = true;
+                }
+                match (self.grouping.form[m], actor) {
+                    (Form::Name, Some(a)) => {
+                        self.before(t, a);
+                        self.covered = self.covered.max(self.tokens.list[t].span.end());
+                        if let Some(next) = self.after(t, a) {
+                            t = next;
+                            continue;
+                        }
+                    }
+                    (Form::Part, _) => self.role_in_compound(t, m),
+                    _ => {}
+                }
+                self.covered = self.covered.max(self.tokens.list[t].span.end());
+            } else if let Some(next) = self.definite(t) {
+                t = next;
+                continue;
+            }
+            t += 1;
+        }
+    }
+
+    fn text(&self, t: usize) -> &str {
+        self.tokens.text(t)
+    }
+
+    /// True when token `t` is a word of the (ASCII-cased) list, in any case.
+    fn is_in(&self, t: usize, list: &[&str]) -> bool {
+        self.tokens.is_word(t) && {
+            let text = self.text(t);
+            list.iter().any(|w| w.eq_ignore_ascii_case(text))
+        }
+    }
+
+    fn is_role(&self, t: usize) -> Option<Role> {
+        if !self.tokens.is_word(t) {
+            return None;
+        }
+        role(self.text(t), self.german, self.english)
+    }
+
+    fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
+        let span = Span::new(
+            self.tokens.list[first].span.start(),
+            self.tokens.list[last].span.end(),
+        );
+        if span.start() < self.covered {
+            return;
+        }
+        self.out.push(Mention {
+            span,
+            kind: self.kinds[actor.0],
+            form: Form::Descriptor,
+            actor: Some(actor),
+            origin,
+        });
+        self.covered = span.end();
+    }
+
+    fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
+        let mut forms = noun_forms(head);
+        if let Some(r) = role {
+            forms.extend(noun_forms(r.noun));
+        }
+        for f in forms {
+            if !NOT_REMEMBERED.contains(&f.as_str()) && !is_honorific(&f) {
+                self.roles.insert(f, actor);
+            }
+        }
+    }
+
+    /// True when the German name at token `t` is in the genitive: it ends in -s or -' where
+    /// its actor's name does not ("Stalins" for Stalin).
+    fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
+        let surface = self.text(t);
+        let name = self.names[actor.0].as_str();
+        self.german
+            && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
+            && !name.ends_with('s')
+    }
+
+    /// A role phrase right before the name at token `t`.
+    fn before(&mut self, t: usize, actor: ActorIdx) {
+        let Some(mut head) = self.tokens.prev(t) else {
+            return;
+        };
+        if !self.tokens.list[t].spaced {
+            // Only an opening quote may stand between: „Gemeinsam für Dresden“.
+            if !self.text(head).chars().all(is_quote) || !self.tokens.list[head].spaced {
+                return;
+            }
+            let Some(h) = self.tokens.prev(head) else {
+                return;
+            };
+            head = h;
+        }
+        // "Dr. Christian Remke": the abbreviation with its full stop.
+        let mut last = head;
+        if self.tokens.is_punct(head, '.') {
+            match self.tokens.prev(head) {
+                Some(h) if is_honorific(self.text(h)) && !self.tokens.list[head].spaced => {
+                    head = h;
+                }
+                _ => return,
+            }
+        }
+        let Some(role) = self
+            .is_role(head)
+            .filter(|r| r.class.fits(self.kinds[actor.0]))
+        else {
+            return;
+        };
+        let head_text = self.text(head);
+        let first = if is_address(head_text) {
+            // "seine Frau Sarah" is a role, "Frau Merkel" only a form of address.
+            match self.extend_left(head) {
+                first
+                    if first < head
+                        && (self.is_in(first, GERMAN_DETERMINERS)
+                            || self.is_in(first, ENGLISH_DETERMINERS)) =>
+                {
+                    first
+                }
+                _ => return,
+            }
+        } else if is_honorific(head_text) {
+            // An academic title stands alone ("an dem Prof. Ulrich Bonk": "dem" is the clause's).
+            head
+        } else {
+            let first = self.extend_left(head);
+            if first < head && self.genitive(t, actor) {
+                // "der Stellvertreter Stalins": the name is the noun's complement, not its
+                // apposition (as it is in "Präsident Putins Rede").
+                return;
+            }
+            first
+        };
+        let head_text = self.text(head).to_string();
+        self.remember(&head_text, Some(role), actor);
+        if last < head {
+            last = head;
+        }
+        self.push(first, last, actor, Origin::Rule);
+    }
+
+    /// The first token of the role phrase whose head is token `head`: German adjectives and
+    /// their article ("der militärische Machthaber"); English title words and modifiers
+    /// ("Prime Minister", "the former President").
+    fn extend_left(&self, head: usize) -> usize {
+        let mut first = head;
+        let mut adjectives_from = head;
+        let mut cursor = self.tokens.prev(head);
+        while let Some(p) = cursor {
+            if !self.tokens.is_word(p) {
+                break;
+            }
+            let text = self.text(p);
+            if self.german && is_german_adjective(text) && !self.is_in(p, GERMAN_DETERMINERS) {
+                adjectives_from = p;
+            } else if self.english && (is_english_modifier(text) || self.is_role(p).is_some()) {
+                first = p;
+                adjectives_from = p;
+            } else {
+                break;
+            }
+            cursor = self.tokens.prev(p);
+        }
+        let determiner = cursor.filter(|&p| {
+            (self.german && self.is_in(p, GERMAN_DETERMINERS))
+                || (self.english && self.is_in(p, ENGLISH_DETERMINERS))
+        });
+        match determiner {
+            Some(d) => d,
+            None => {
+                let bounded = match cursor {
+                    None => true,
+                    Some(p) => !self.tokens.is_word(p) || self.is_in(p, BOUNDARIES),
+                };
+                if bounded { adjectives_from } else { first }
+            }
+        }
+    }
+
+    /// A role phrase after the name at token `t`, between commas: ", dem Vorsitzenden der …".
+    /// Returns the token to continue from.
+    fn after(&mut self, t: usize, actor: ActorIdx) -> Option<usize> {
+        let comma = self.tokens.next(t)?;
+        if !self.tokens.is_punct(comma, ',') {
+            return None;
+        }
+        let first = self.tokens.next(comma)?;
+        let mut cursor = first;
+        if (self.german && self.is_in(first, GERMAN_ARTICLES))
+            || (self.english && self.is_in(first, ENGLISH_DETERMINERS))
+        {
+            cursor = self.tokens.next(first)?;
+        }
+        for _ in 0..3 {
+            if !self.tokens.is_word(cursor) {
+                return None;
+            }
+            let text = self.text(cursor);
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            if let Some(role) = self.is_role(cursor)
+                && (capitalised || self.english)
+                && role.class.fits(self.kinds[actor.0])
+                && !is_address(text)
+            {
+                let ends = match self.tokens.next(cursor) {
+                    None => true,
+                    Some(n) => {
+                        !self.tokens.is_word(n)
+                            || self.is_in(n, GERMAN_ARTICLES)
+                            || self.is_in(n, BOUNDARIES)
+                            || self.is_in(n, &["of", "at", "in", "for"])
+                    }
+                };
+                if !ends {
+                    return None;
+                }
+                let head_text = text.to_string();
+                self.remember(&head_text, Some(role), actor);
+                self.push(first, cursor, actor, Origin::Rule);
+                return Some(cursor + 1);
+            }
+            let adjective = (self.german && is_german_adjective(text))
+                || (self.english && is_english_modifier(text));
+            if !adjective {
+                return None;
+            }
+            cursor = self.tokens.next(cursor)?;
+        }
+        None
+    }
+
+    /// "Kremlsprecher Dmitri Peskow": the role after the name inside a part mention is
+    /// remembered for the person named next.
+    fn role_in_compound(&mut self, t: usize, m: usize) {
+        let (Some(inner), Some(next)) = (self.grouping.inner[m], self.tokens.next(t)) else {
+            return;
+        };
+        let Some(following) = self.tokens.mention(next) else {
+            return;
+        };
+        if self.grouping.form[following] != Form::Name || !self.tokens.list[next].spaced {
+            return;
+        }
+        let Some(actor) = self.assignment[following] else {
+            return;
+        };
+        // The rest of the word, with or without a linking s ("Kremls|precher" is "Kreml|sprecher").
+        let span = self.tokens.list[t].span;
+        let rest = self.doc.text[inner.end()..span.end()].trim_start_matches('-');
+        let with_s = self.doc.text[inner.start()..inner.end()]
+            .strip_suffix('s')
+            .map(|_| format!("s{rest}"));
+        for rest in [Some(rest.to_string()), with_s].into_iter().flatten() {
+            let rest = capitalise(&rest);
+            if let Some(role) =
+                role(&rest, self.german, false).filter(|r| r.class.fits(self.kinds[actor.0]))
+            {
+                self.remember(&rest, Some(role), actor);
+                return;
+            }
+        }
+    }
+
+    /// A definite phrase at token `t` whose head noun was remembered or is an organisation's
+    /// short form. Returns the token to continue from.
+    fn definite(&mut self, t: usize) -> Option<usize> {
+        if !self.tokens.is_word(t) {
+            return None;
+        }
+        let article = (self.german && self.is_in(t, GERMAN_ARTICLES))
+            || (self.english && self.is_in(t, &["the"]));
+        if !article {
+            return None;
+        }
+        let mut cursor = self.tokens.next(t)?;
+        for _ in 0..3 {
+            if !self.tokens.is_word(cursor) {
+                return None;
+            }
+            let text = self.text(cursor);
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            let is_noun = if self.german && !self.english {
+                capitalised
+            } else {
+                true
+            };
+            if is_noun && let Some(actor) = self.referent(cursor) {
+                if self.followed_by_name(cursor) {
+                    return None;
+                }
+                self.push(t, cursor, actor, Origin::Link);
+                return Some(cursor + 1);
+            }
+            let adjective = (self.german && is_german_adjective(text))
+                || (self.english
+                    && (is_english_modifier(text)
+                        || (!capitalised && self.tokens.list[cursor].span.len() > 2)));
+            if !adjective {
+                return None;
+            }
+            cursor = self.tokens.next(cursor)?;
+        }
+        None
+    }
+
+    /// The actor a head noun refers to: a remembered role, else an organisation's short form
+    /// once the organisation has been named.
+    fn referent(&self, t: usize) -> Option<ActorIdx> {
+        if self.roles.is_empty() && self.short_forms.is_empty() {
+            return None;
+        }
+        let folded = fold(self.text(t));
+        if let Some(a) = noun_stems(&folded).find_map(|f| self.roles.get(f)) {
+            return Some(*a);
+        }
+        // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
+        let singular = [
+            Some(folded.as_str()),
+            folded.strip_suffix("es"),
+            folded.strip_suffix('s'),
+        ];
+        singular
+            .into_iter()
+            .flatten()
+            .find_map(|f| self.short_forms.get(f).copied().flatten())
+            .filter(|a| self.seen[a.0])
+    }
+
+    /// True when a name (or a genitive or "of" phrase with a name) follows the head noun at
+    /// `t`: then the phrase is an apposition or names its own referent.
+    fn followed_by_name(&self, t: usize) -> bool {
+        let Some(next) = self.tokens.next(t) else {
+            return false;
+        };
+        if self.tokens.mention(next).is_some() {
+            return true;
+        }
+        if self.is_in(next, &["der", "des", "of", "von", "vom"]) {
+            let mut cursor = self.tokens.next(next);
+            for _ in 0..4 {
+                match cursor {
+                    Some(c) if self.tokens.mention(c).is_some() => return true,
+                    Some(c) if self.tokens.is_word(c) || self.text(c).chars().all(is_quote) => {
+                        cursor = self.tokens.next(c);
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,844 @@
+//! Grouping name, derived and part mentions into clusters, in one pass in text order. Every
+//! lookup is a hash map keyed by folded forms (no comparison of all pairs):
+//! - persons: full names by key; a surname alone goes to the most recent person with that
+//!   surname; a full name joins the most recent compatible person with its surname (so two
+//!   people with one surname stay apart), or one with the same first name and a surname one
+//!   letter off (a misspelling);
+//! - other names: the lexicons (countries, regions, organisations with their acronyms and
+//!   inflected forms), then the document's own names by surface, base form, stems and loose key,
+//!   acronyms defined in the text, companies by their name without the legal form;
+//! - derived forms through `derived`, parts through the name inside the word.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::derived::{self, Base};
+use super::knowledge::{Entry, knowledge};
+use super::morph::{fold, german_stems, is_acronym, is_german_adjective};
+use super::names::{self, Attested, Context, Name, given_compatible};
+use super::tokens::Tokens;
+use crate::document::{Document, Form, Kind, Span};
+
+/// One group of mentions under construction.
+#[derive(Clone, Debug, Default)]
+pub struct Cluster {
+    pub entry: Option<Entry>,
+    /// First names (or initials) of the person, folded.
+    pub given: Vec<String>,
+    pub surname: Option<String>,
+}
+
+/// Clusters with union-find, so that groups found apart can be joined later.
+#[derive(Default)]
+pub struct Clusters {
+    parent: Vec<usize>,
+    data: Vec<Cluster>,
+}
+
+impl Clusters {
+    fn add(&mut self, cluster: Cluster) -> usize {
+        self.parent.push(self.parent.len());
+        self.data.push(cluster);
+        self.parent.len() - 1
+    }
+
+    pub fn find(&mut self, mut c: usize) -> usize {
+        while self.parent[c] != c {
+            self.parent[c] = self.parent[self.parent[c]];
+            c = self.parent[c];
+        }
+        c
+    }
+
+    pub fn get(&mut self, c: usize) -> &Cluster {
+        let root = self.find(c);
+        &self.data[root]
+    }
+
+    fn get_mut(&mut self, c: usize) -> &mut Cluster {
+        let root = self.find(c);
+        &mut self.data[root]
+    }
+
+    /// Joins two clusters (the older one stays the root); refuses when they stand for two
+    /// different lexicon entries.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return a;
+        }
+        let (root, child) = (a.min(b), a.max(b));
+        match (self.data[root].entry, self.data[child].entry) {
+            (Some(x), Some(y)) if x != y => return a,
+            (None, Some(y)) => self.data[root].entry = Some(y),
+            _ => {}
+        }
+        let child_data = std::mem::take(&mut self.data[child]);
+        for g in child_data.given {
+            if !self.data[root].given.contains(&g) {
+                self.data[root].given.push(g);
+            }
+        }
+        if self.data[root].surname.is_none() {
+            self.data[root].surname = child_data.surname;
+        }
+        self.parent[child] = root;
+        root
+    }
+}
+
+/// How a mention names its actor, for choosing the canonical name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Naming {
+    /// The base form the mention gives.
+    pub base: String,
+    /// Its number of words.
+    pub words: usize,
+    pub acronym: bool,
+}
+
+/// The outcome of grouping.
+pub struct Grouping {
+    pub clusters: Clusters,
+    /// Mention → cluster (resolve through `clusters.find`).
+    pub cluster_of: Vec<Option<usize>>,
+    pub naming: Vec<Option<Naming>>,
+    /// Mentions whose form or kind linking corrected (a country adjective tagged as a name).
+    pub form: Vec<Form>,
+    pub kind: Vec<Kind>,
+    /// For part mentions: the name inside the word.
+    pub inner: Vec<Option<Span>>,
+}
+
+/// An acronym defined in the text right after a name: "Alternative für Deutschland (AfD)".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Definition {
+    pub name: Span,
+    pub acronym: String,
+}
+
+/// Legal forms and company words a company's name may be given with or without.
+const LEGAL_FORMS: &[&str] = &[
+    "ag",
+    "gmbh",
+    "se",
+    "kg",
+    "kgaa",
+    "e.v.",
+    "ev",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "group",
+    "holding",
+    "sa",
+    "s.a.",
+    "nv",
+    "n.v.",
+    "ab",
+    "asa",
+    "spa",
+    "s.p.a.",
+];
+
+/// Geographic class words a place's name may drop ("Pacific Ocean" … "the Pacific").
+const GEOGRAPHIC: &[&str] = &[
+    "ocean",
+    "sea",
+    "river",
+    "mountains",
+    "desert",
+    "islands",
+    "peninsula",
+    "ozean",
+    "gebirge",
+];
+
+/// How many recent candidates a person lookup weighs (keeps the pass linear).
+const RECENT: usize = 16;
+
+struct Linker<'a> {
+    doc: &'a Document,
+    tokens: &'a Tokens<'a>,
+    german: bool,
+    attested: Attested,
+    definitions: HashMap<Span, &'a str>,
+    out: Grouping,
+    /// Surfaces, base forms and acronyms of names → cluster.
+    exact: HashMap<String, usize>,
+    /// Less certain forms: stems, loose keys, names without legal form or class word.
+    weak: HashMap<String, usize>,
+    entries: HashMap<Entry, usize>,
+    /// Surname → the person who last had it.
+    surname_last: HashMap<String, usize>,
+    /// Surname → persons with it, oldest first (a cluster is pushed again when mentioned).
+    surname_all: HashMap<String, Vec<usize>>,
+    /// First name → persons with it, oldest first.
+    given_all: HashMap<String, Vec<usize>>,
+    /// Shorter forms of company names ("PNE" for "PNE WIND AG") → cluster.
+    company: HashMap<String, usize>,
+    /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
+    place_parts: HashMap<String, usize>,
+    /// Names analysed so far, by surface, then kind and context.
+    names: HashMap<&'a str, Vec<(NameContext, Rc<Name>)>>,
+    /// One-word surfaces → the country they are an adjective of (None: they are not).
+    countries: HashMap<&'a str, Option<Entry>>,
+}
+
+/// What a name's analysis depends on besides its text.
+type NameContext = (Kind, Option<&'static str>, bool);
+
+/// Groups the document's name, derived and part mentions (descriptors and pronouns are left
+/// alone). `definitions` are the acronyms defined in the text.
+pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
+    let n = doc.mentions.len();
+    let mut attested = Attested::default();
+    for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
+        attested.add(doc.slice(m.span));
+    }
+    let mut linker = Linker {
+        doc,
+        tokens,
+        german: !matches!(doc.lang, crate::document::Lang::En),
+        attested,
+        definitions: definitions
+            .iter()
+            .map(|d| (d.name, d.acronym.as_str()))
+            .collect(),
+        out: Grouping {
+            clusters: Clusters::default(),
+            cluster_of: vec![None; n],
+            naming: vec![None; n],
+            form: doc.mentions.iter().map(|m| m.form).collect(),
+            kind: doc.mentions.iter().map(|m| m.kind).collect(),
+            inner: vec![None; n],
+        },
+        exact: HashMap::new(),
+        weak: HashMap::new(),
+        entries: HashMap::new(),
+        surname_last: HashMap::new(),
+        surname_all: HashMap::new(),
+        given_all: HashMap::new(),
+        company: HashMap::new(),
+        place_parts: HashMap::new(),
+        names: HashMap::new(),
+        countries: HashMap::new(),
+    };
+    for i in 0..n {
+        if !doc
+            .slice(doc.mentions[i].span)
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            // Nothing to name: an empty or punctuation-only span stays without an actor.
+            continue;
+        }
+        match doc.mentions[i].form {
+            Form::Name => linker.name(i),
+            Form::Derived => linker.derived(i),
+            Form::Part => linker.part(i),
+            Form::Descriptor | Form::Pronoun => {}
+        }
+    }
+    linker.out
+}
+
+impl<'a> Linker<'a> {
+    fn surface(&self, i: usize) -> &'a str {
+        self.doc.slice(self.doc.mentions[i].span)
+    }
+
+    fn assign(&mut self, i: usize, cluster: usize, naming: Naming) {
+        self.out.cluster_of[i] = Some(cluster);
+        self.out.naming[i] = Some(naming);
+    }
+
+    fn new_cluster(&mut self, entry: Option<Entry>) -> usize {
+        let c = self.out.clusters.add(Cluster {
+            entry,
+            ..Cluster::default()
+        });
+        if let Some(e) = entry {
+            self.entries.insert(e, c);
+        }
+        c
+    }
+
+    /// The cluster of a lexicon entry, created on first use.
+    fn entry_cluster(&mut self, entry: Entry) -> usize {
+        match self.entries.get(&entry) {
+            Some(&c) => self.out.clusters.find(c),
+            None => self.new_cluster(Some(entry)),
+        }
+    }
+
+    fn lookup(&mut self, map: Map, key: &str) -> Option<usize> {
+        let c = match map {
+            Map::Exact => self.exact.get(key),
+            Map::Weak => self.weak.get(key),
+        }
+        .copied()?;
+        Some(self.out.clusters.find(c))
+    }
+
+    /// What the text around mention `i` tells about its grammatical form.
+    fn context(&self, i: usize) -> Context<'static> {
+        let mut ctx = Context {
+            german: self.german,
+            ..Context::default()
+        };
+        if !self.german {
+            return ctx;
+        }
+        let Some(t) = self.tokens.of_mention(i) else {
+            return ctx;
+        };
+        ctx.determiner = determiner_before(self.tokens, t);
+        ctx.before_noun = noun_after(self.tokens, t);
+        ctx
+    }
+
+    // ---- names ------------------------------------------------------------------------
+
+    fn name(&mut self, i: usize) {
+        let kind = self.doc.mentions[i].kind;
+        let surface = self.surface(i);
+        if kind != Kind::Per && !surface.contains(' ') {
+            let country = *self.countries.entry(surface).or_insert_with(|| {
+                knowledge()
+                    .name(&fold(surface))
+                    .is_none()
+                    .then(|| derived::country_of(surface))
+                    .flatten()
+            });
+            if let Some(entry) = country {
+                self.as_derived(i, entry);
+                return;
+            }
+        }
+        let ctx = self.context(i);
+        let name = self.analysed(surface, kind, ctx);
+        let cluster = if kind == Kind::Per {
+            self.person(&name)
+        } else {
+            self.other(i, &name, kind)
+        };
+        self.index(cluster, &name, kind);
+        let naming = Naming {
+            base: name.base.clone(),
+            words: name.words,
+            acronym: name.acronym,
+        };
+        self.assign(i, cluster, naming);
+    }
+
+    /// The analysis of a name, computed once per surface, kind and context.
+    fn analysed(&mut self, surface: &'a str, kind: Kind, ctx: Context<'static>) -> Rc<Name> {
+        let key = (kind, ctx.determiner, ctx.before_noun);
+        let list = self.names.entry(surface).or_default();
+        if let Some((_, name)) = list.iter().find(|(k, _)| *k == key) {
+            return Rc::clone(name);
+        }
+        let name = Rc::new(names::analyse(surface, kind, &ctx, &self.attested));
+        list.push((key, Rc::clone(&name)));
+        name
+    }
+
+    /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
+    /// derived mention of the country.
+    fn as_derived(&mut self, i: usize, entry: Entry) {
+        self.out.form[i] = Form::Derived;
+        self.out.kind[i] = Kind::Loc;
+        let c = self.entry_cluster(entry);
+        let naming = self.entry_naming(entry);
+        self.assign(i, c, naming);
+    }
+
+    fn entry_naming(&self, entry: Entry) -> Naming {
+        let base = entry.name(&self.doc.lang).to_string();
+        Naming {
+            words: base.split_whitespace().count(),
+            acronym: false,
+            base,
+        }
+    }
+
+    fn person(&mut self, name: &Name) -> usize {
+        let Some(person) = &name.person else {
+            return self.new_cluster(None);
+        };
+        let surname = person.surname.clone();
+        let first = person.first().map(str::to_string);
+        let found = match &first {
+            None => self
+                .surname_last
+                .get(&surname)
+                .copied()
+                .or_else(|| {
+                    name.variants
+                        .iter()
+                        .find_map(|v| self.surname_last.get(v).copied())
+                })
+                .or_else(|| {
+                    name.variants
+                        .iter()
+                        .find_map(|v| self.exact.get(v).copied())
+                }),
+            Some(first) => self
+                .exact
+                .get(&name.key)
+                .copied()
+                .filter(|&c| self.fits_person(c, first))
+                .or_else(|| self.recent_with_surname(&surname, first))
+                .or_else(|| self.misspelt(&surname, first)),
+        };
+        let c = match found {
+            Some(c) => self.out.clusters.find(c),
+            None => self.new_cluster(None),
+        };
+        let data = self.out.clusters.get_mut(c);
+        if let Some(first) = &first
+            && !data.given.contains(first)
+        {
+            data.given.push(first.clone());
+        }
+        data.surname.get_or_insert(surname.clone());
+        self.surname_last.insert(surname.clone(), c);
+        push_recent(self.surname_all.entry(surname).or_default(), c);
+        if let Some(first) = first {
+            push_recent(self.given_all.entry(first).or_default(), c);
+        }
+        c
+    }
+
+    /// A person cluster whose known first names agree with `first` (or who has none yet).
+    fn fits_person(&mut self, c: usize, first: &str) -> bool {
+        let given = &self.out.clusters.get(c).given;
+        given.is_empty() || given.iter().any(|g| given_compatible(g, first))
+    }
+
+    fn recent_with_surname(&mut self, surname: &str, first: &str) -> Option<usize> {
+        let recent = last_few(self.surname_all.get(surname)?);
+        recent.into_iter().find(|&c| self.fits_person(c, first))
+    }
+
+    /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
+    /// "Dirk Hilbert"), for surnames of five letters or more.
+    fn misspelt(&mut self, surname: &str, first: &str) -> Option<usize> {
+        if surname.chars().count() < 5 {
+            return None;
+        }
+        let recent = last_few(self.given_all.get(first)?);
+        recent.into_iter().find(|&c| {
+            self.out
+                .clusters
+                .get(c)
+                .surname
+                .as_deref()
+                .is_some_and(|s| s.chars().count() >= 5 && one_edit_apart(s, surname))
+        })
+    }
+
+    fn other(&mut self, i: usize, name: &Name, kind: Kind) -> usize {
+        let k = knowledge();
+        let entry = name
+            .variants
+            .iter()
+            .find_map(|v| k.name(v).or_else(|| k.loose(v)))
+            .filter(|e| e.fits(kind));
+        let found = match entry {
+            Some(entry) => Some(self.entry_cluster(entry)),
+            None => self.document_name(name, kind),
+        };
+        let c = found.unwrap_or_else(|| self.new_cluster(None));
+        if let Some(acronym) = self.definitions.get(&self.doc.mentions[i].span).copied() {
+            let key = fold(acronym);
+            let c = match self.lookup(Map::Exact, &key) {
+                Some(other) => self.out.clusters.union(c, other),
+                None => c,
+            };
+            self.exact.insert(key, c);
+            return self.out.clusters.find(c);
+        }
+        c
+    }
+
+    /// The document's own names: by surface, key and stems, then weaker forms, then company
+    /// names without their legal form.
+    fn document_name(&mut self, name: &Name, kind: Kind) -> Option<usize> {
+        for v in &name.variants {
+            if let Some(c) = self.lookup(Map::Exact, v) {
+                return Some(c);
+            }
+        }
+        for v in &name.variants {
+            if let Some(c) = self.lookup(Map::Weak, v) {
+                return Some(c);
+            }
+        }
+        if kind != Kind::Org {
+            return None;
+        }
+        if let Some(c) = self.company.get(&name.key).copied() {
+            return Some(self.out.clusters.find(c));
+        }
+        // "PNE WIND AG" after "PNE": the longest known prefix of a company name.
+        let words: Vec<&str> = name.key.split(' ').collect();
+        if words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+            for end in (1..words.len()).rev() {
+                let prefix = words[..end].join(" ");
+                if let Some(c) = self.lookup(Map::Exact, &prefix)
+                    && self.out.clusters.get(c).entry.is_none()
+                {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    /// Records the forms a later mention may use for this name.
+    fn index(&mut self, c: usize, name: &Name, kind: Kind) {
+        put(&mut self.exact, &name.variants[0], c);
+        put(&mut self.exact, &name.key, c);
+        if kind == Kind::Per {
+            return;
+        }
+        for v in name.variants.iter().skip(2) {
+            if !self.weak.contains_key(v) {
+                self.weak.insert(v.clone(), c);
+            }
+        }
+        let words: Vec<&str> = name.key.split(' ').collect();
+        if words.len() > 1 {
+            let last = words[words.len() - 1];
+            if kind == Kind::Org && LEGAL_FORMS.contains(&last) {
+                let without = words[..words.len() - 1].join(" ");
+                self.weak.entry(without.clone()).or_insert(c);
+                for end in 1..words.len() - 1 {
+                    self.company.entry(words[..end].join(" ")).or_insert(c);
+                }
+            }
+            if kind == Kind::Loc && GEOGRAPHIC.contains(&last) {
+                self.weak
+                    .entry(words[..words.len() - 1].join(" "))
+                    .or_insert(c);
+            }
+        }
+        if kind == Kind::Loc
+            && let Some((first, _)) = name.key.split_once('-')
+        {
+            self.place_parts.entry(first.to_string()).or_insert(c);
+        }
+    }
+
+    // ---- derived forms ----------------------------------------------------------------
+
+    fn derived(&mut self, i: usize) {
+        let word = self.surface(i);
+        let lookup = |key: &str| self.exact.contains_key(key) || self.place_parts.contains_key(key);
+        let base = derived::resolve(word, &self.doc.lang, &lookup);
+        let (c, naming) = match base {
+            Base::Entry(entry) => (self.entry_cluster(entry), self.entry_naming(entry)),
+            Base::InDocument(key) => {
+                let c = self
+                    .lookup(Map::Exact, &key)
+                    .or_else(|| self.place_parts.get(&key).copied())
+                    .unwrap_or_else(|| self.new_cluster(None));
+                let c = self.out.clusters.find(c);
+                (c, naming_of(&names::capitalise(&key)))
+            }
+            Base::Place(place) | Base::Unknown(place) => {
+                let key = fold(&place);
+                let c = match self.lookup(Map::Exact, &key) {
+                    Some(c) => c,
+                    None => {
+                        let c = self.new_cluster(None);
+                        self.exact.insert(key, c);
+                        c
+                    }
+                };
+                (c, naming_of(&place))
+            }
+        };
+        self.assign(i, c, naming);
+    }
+
+    // ---- parts ------------------------------------------------------------------------
+
+    fn part(&mut self, i: usize) {
+        let doc = self.doc;
+        let span = doc.mentions[i].span;
+        let kind = doc.mentions[i].kind;
+        let word = doc.slice(span);
+        let (inner, found) = self.inner_name(word, kind);
+        let inner_span = Span::new(span.start() + inner.start, span.start() + inner.end);
+        let inner_text = &word[inner.clone()];
+        let c = match found {
+            Some(c) => c,
+            None => {
+                let key = fold(inner_text);
+                let c = self.new_cluster(None);
+                self.exact.insert(key, c);
+                c
+            }
+        };
+        let naming = match self.out.clusters.get(c).entry {
+            Some(e) => self.entry_naming(e),
+            None => naming_of(inner_text),
+        };
+        self.out.inner[i] = Some(inner_span);
+        self.assign(i, c, naming);
+    }
+
+    /// The name inside a compound word (byte range in the word) and its cluster, if it is a
+    /// known name: hyphenated parts first ("Wagner-Söldner" → "Wagner", "EU-Wirtschafts-" →
+    /// "EU"), then, for closed compounds, the longest known beginning ("Kremlsprecher" →
+    /// "Kreml", "Bundestagsabgeordneten" → "Bundestags").
+    fn inner_name(&mut self, word: &str, kind: Kind) -> (std::ops::Range<usize>, Option<usize>) {
+        let mut bounds = vec![0];
+        bounds.extend(word.match_indices('-').map(|(i, _)| i));
+        bounds.push(word.len());
+        let segments = bounds.len() - 1;
+        if segments > 1 {
+            let trimmed = |r: std::ops::Range<usize>| {
+                let s = if r.start > 0 { r.start + 1 } else { r.start };
+                s..r.end.max(s)
+            };
+            let mut candidates = Vec::new();
+            for k in (1..segments).rev() {
+                candidates.push(0..bounds[k]);
+            }
+            for &bound in &bounds[1..segments] {
+                candidates.push(trimmed(bound..word.len()));
+            }
+            for range in &candidates {
+                if let Some(c) = self.known_name(&word[range.clone()], kind) {
+                    return (range.clone(), Some(c));
+                }
+            }
+            let first = 0..bounds[1];
+            let starts_upper = word[first.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let fallback = if starts_upper {
+                first
+            } else {
+                trimmed(bounds[segments - 1]..word.len())
+            };
+            return (fallback, None);
+        }
+        let ends: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .collect::<Vec<_>>();
+        for &end in ends.iter().rev() {
+            let prefix = &word[..end];
+            if let Some(c) = self.known_name(prefix, kind) {
+                return (0..end, Some(c));
+            }
+        }
+        (0..word.len(), None)
+    }
+
+    /// The cluster of a name found inside a word: a name of the document (also with a
+    /// linking -s), a lexicon entry, or a known place.
+    fn known_name(&mut self, text: &str, kind: Kind) -> Option<usize> {
+        if text.chars().count() < 2 {
+            return None;
+        }
+        let folded = fold(text);
+        let mut forms = vec![folded.clone()];
+        if self.german {
+            forms.extend(german_stems(&folded).into_iter().map(str::to_string));
+        }
+        for f in &forms {
+            if let Some(c) = self.lookup(Map::Exact, f) {
+                return Some(c);
+            }
+        }
+        let k = knowledge();
+        for f in &forms {
+            if let Some(entry) = k.name(f).filter(|e| e.fits(kind) || kind == Kind::Misc) {
+                return Some(self.entry_cluster(entry));
+            }
+        }
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && text.chars().count() >= 4 && !is_acronym(text) {
+            for f in &forms {
+                if k.place(f).is_some() {
+                    let c = self.new_cluster(None);
+                    self.exact.insert(f.clone(), c);
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Map {
+    Exact,
+    Weak,
+}
+
+fn naming_of(base: &str) -> Naming {
+    Naming {
+        base: base.to_string(),
+        words: base.split_whitespace().count(),
+        acronym: is_acronym(base),
+    }
+}
+
+/// The last `RECENT` entries of a recency list, most recent first.
+fn last_few(list: &[usize]) -> Vec<usize> {
+    list.iter().rev().take(RECENT).copied().collect()
+}
+
+/// Maps `key` to `c`, allocating the key only when it is new.
+fn put(map: &mut HashMap<String, usize>, key: &str, c: usize) {
+    match map.get_mut(key) {
+        Some(v) => *v = c,
+        None => {
+            map.insert(key.to_string(), c);
+        }
+    }
+}
+
+/// Appends a cluster to a recency list unless it is already last.
+fn push_recent(list: &mut Vec<usize>, c: usize) {
+    if list.last() != Some(&c) {
+        list.push(c);
+    }
+}
+
+/// True when one insertion, deletion or substitution turns `a` into `b`.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 4 || a == b {
+        return false;
+    }
+    // Skip the common beginning and end; at most one character may remain on each side.
+    let prefix = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (short, long) = (&short[prefix..], &long[prefix..]);
+    let suffix = short
+        .chars()
+        .rev()
+        .zip(long.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let short_rest = short[..short.len() - suffix].chars().count();
+    let long_rest = long[..long.len() - suffix].chars().count();
+    short_rest <= 1 && long_rest == 1
+}
+
+/// German determiners and contracted prepositions that tell a name's case.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines",
+    "vom", "zum", "zur", "im", "am", "beim", "ins",
+];
+
+/// The determiner before the name at token `t`, looking past opening quotes and lower-case
+/// adjectives ("der rechts-populistischen „Wahren Finnen“").
+fn determiner_before(tokens: &Tokens, t: usize) -> Option<&'static str> {
+    let mut i = t;
+    for _ in 0..4 {
+        i = tokens.prev(i)?;
+        if tokens.mention(i).is_some() {
+            return None;
+        }
+        let text = tokens.text(i);
+        if tokens.is_word(i) {
+            let lower = text.to_lowercase();
+            if let Some(d) = DETERMINERS.iter().find(|d| **d == lower) {
+                return Some(d);
+            }
+            if !is_german_adjective(text) {
+                return None;
+            }
+        } else if !text.chars().all(is_quote) {
+            return None;
+        }
+    }
+    None
+}
+
+pub fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '„' | '“' | '”' | '‚' | '‘' | '’' | '«' | '»' | '‹' | '›'
+    )
+}
+
+/// True when a noun phrase follows the name at token `t` directly: a capitalised word, or
+/// lower-case adjectives and then one ("Haftars gescheiterter Angriff").
+fn noun_after(tokens: &Tokens, t: usize) -> bool {
+    let mut i = t;
+    for _ in 0..3 {
+        let Some(next) = tokens.next(i) else {
+            return false;
+        };
+        if !tokens.is_word(next) || !tokens.list[next].spaced {
+            return false;
+        }
+        let text = tokens.text(next);
+        if text.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        if !is_german_adjective(text) {
+            return false;
+        }
+        i = next;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_apart_finds_single_typos() {
+        assert!(one_edit_apart("hilbert", "hilber"));
+        assert!(one_edit_apart("hilbert", "hilbort"));
+        assert!(one_edit_apart("schoigu", "schoygu"));
+        assert!(!one_edit_apart("hilbert", "hilbert"));
+        assert!(!one_edit_apart("hilbert", "gilbart"));
+    }
+
+    #[test]
+    fn unions_keep_the_older_root_and_refuse_two_entries() {
+        let mut c = Clusters::default();
+        let a = c.add(Cluster::default());
+        let b = c.add(Cluster {
+            entry: Some(Entry::Country(1)),
+            ..Cluster::default()
+        });
+        let d = c.add(Cluster {
+            entry: Some(Entry::Country(2)),
+            ..Cluster::default()
+        });
+        assert_eq!(c.union(b, a), a);
+        assert_eq!(c.get(a).entry, Some(Entry::Country(1)));
+        assert_eq!(c.union(a, d), a, "two different entries stay apart");
+        assert_ne!(c.find(d), c.find(a));
+    }
+}

@@ -1,0 +1,439 @@
+//! What linking knows beyond the document: the lexicon tables indexed by folded names —
+//! countries, world regions and well-known organisations with every name they go by, country
+//! adjectives and demonyms, and a gazetteer of place names (countries, regions, first-level
+//! subdivisions and the German toponyms of Wiktionary, which include the German names of the
+//! world's well-known cities) for base forms. Built once, on first use, in a few milliseconds:
+//! the 14,000 cities of cities.tsv would cost more to index than they add.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::morph::{fold, is_acronym};
+use super::names::loose_key;
+use crate::document::{Kind, Lang};
+use crate::lexicon::organisations::organisations;
+use crate::lexicon::places::{Country, countries, regions};
+
+const ADMIN1: &str = include_str!("../../assets/lexicons/admin1_de.tsv");
+const PROPER_NOUNS: &str = include_str!("../../assets/lexicons/de_proper_nouns.tsv");
+
+/// An actor the lexicons know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    Country(usize),
+    Region(usize),
+    Organisation(usize),
+}
+
+impl Entry {
+    /// Its canonical name in the document's language.
+    pub fn name(self, lang: &Lang) -> &'static str {
+        match self {
+            Entry::Country(i) => countries()[i].name(lang),
+            Entry::Region(i) => regions()[i].name(lang),
+            Entry::Organisation(i) => organisations()[i].name(lang),
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Entry::Country(_) | Entry::Region(_) => Kind::Loc,
+            Entry::Organisation(i) => organisations()[i].kind,
+        }
+    }
+
+    /// Whether a mention of this kind may be this entry: places are LOC (countries also ORG,
+    /// for governments), organisations anything but PER; persons are never lexicon entries.
+    pub fn fits(self, kind: Kind) -> bool {
+        match self {
+            Entry::Country(_) => matches!(kind, Kind::Loc | Kind::Org),
+            Entry::Region(_) => kind == Kind::Loc,
+            Entry::Organisation(_) => kind != Kind::Per,
+        }
+    }
+}
+
+/// The lexicons, indexed for linking.
+pub struct Knowledge {
+    /// Folded names and aliases of countries, organisations and regions (first come first:
+    /// "Europäische Union" is the organisation, not the region of that name).
+    names: HashMap<String, Entry>,
+    /// The same under `names::loose_key` (declined adjectives reduced).
+    loose: HashMap<String, Entry>,
+    /// Folded country adjectives and demonyms (base forms) → country.
+    adjectives: HashMap<String, Entry>,
+    /// Place names by the hash of their folded form (see `place_hash`) → the name as written;
+    /// names whose hash is taken by another name go to `more_places`. No string is allocated
+    /// for the tens of thousands of names.
+    places: HashMap<u64, &'static str>,
+    more_places: Vec<(u64, &'static str)>,
+    /// Names safe to mark where the recognizer did not, as written, by their first word:
+    /// country and region names, organisations' own names, and acronyms and multi-word forms
+    /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
+    markable: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
+    /// `word_hash` of every one-word markable name, sorted: a cheap test for the beginnings of
+    /// compounds before a real lookup.
+    markable_words: Vec<u64>,
+    /// `word_hash` of the first words of all markable names, sorted.
+    markable_firsts: Vec<u64>,
+    /// `word_hash` of every folded adjective and demonym, sorted.
+    adjective_hashes: Vec<u64>,
+    /// The first three letters (lower case, see `start_key`) of every adjective and demonym,
+    /// sorted: most words begin like none of them.
+    adjective_starts: Vec<u64>,
+}
+
+/// The shared index (built on first use, a few milliseconds).
+pub fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(Knowledge::build)
+}
+
+impl Knowledge {
+    /// The entry a (folded) name or alias belongs to.
+    pub fn name(&self, folded: &str) -> Option<Entry> {
+        self.names.get(folded).copied()
+    }
+
+    /// The entry whose name has this loose key.
+    pub fn loose(&self, key: &str) -> Option<Entry> {
+        self.loose.get(key).copied()
+    }
+
+    /// The country a folded adjective or demonym in its base form belongs to.
+    pub fn adjective(&self, folded: &str) -> Option<Entry> {
+        self.adjectives.get(folded).copied()
+    }
+
+    /// A place name as written, looked up by any spelling that folds the same (umlauts
+    /// included): "sachsen" → "Sachsen".
+    pub fn place(&self, name: &str) -> Option<&'static str> {
+        let hash = place_hash(name);
+        let same = |candidate: &str| place_hash_eq(candidate, name);
+        match self.places.get(&hash) {
+            Some(found) if same(found) => Some(found),
+            _ => self
+                .more_places
+                .iter()
+                .find(|(h, c)| *h == hash && same(c))
+                .map(|(_, c)| *c),
+        }
+    }
+
+    fn build() -> Knowledge {
+        let mut k = Knowledge {
+            names: HashMap::new(),
+            loose: HashMap::new(),
+            adjectives: HashMap::new(),
+            places: HashMap::with_capacity(8_000),
+            more_places: Vec::new(),
+            markable: HashMap::new(),
+            markable_words: Vec::new(),
+            markable_firsts: Vec::new(),
+            adjective_hashes: Vec::new(),
+            adjective_starts: Vec::new(),
+        };
+        for (i, c) in countries().iter().enumerate() {
+            let canonical = [c.names_en.first(), c.names_de.first()];
+            for name in c.names_en.iter().chain(&c.names_de) {
+                k.add_name(name, Entry::Country(i));
+                k.add_place(name);
+                // Other names only when they cannot be ordinary words ("Mann" is a name of
+                // the Isle of Man too).
+                if canonical.contains(&Some(name)) || is_acronym(name) || name.chars().count() >= 6
+                {
+                    k.add_markable(name, Entry::Country(i));
+                }
+            }
+        }
+        for (i, o) in organisations().iter().enumerate() {
+            for name in o.names() {
+                k.add_name(name, Entry::Organisation(i));
+            }
+            for name in [o.name_de, o.name_en] {
+                k.add_markable(name, Entry::Organisation(i));
+            }
+            for alias in &o.aliases {
+                if alias.contains(' ') || alias.contains('-') || is_acronym(alias) {
+                    k.add_markable(alias, Entry::Organisation(i));
+                }
+            }
+        }
+        for (i, r) in regions().iter().enumerate() {
+            for name in [r.name_en, r.name_de] {
+                k.add_name(name, Entry::Region(i));
+                k.add_place(name);
+                // "world"/"Welt" is no name: only regions whose English name is capitalised.
+                if r.name_en.chars().next().is_some_and(char::is_uppercase) {
+                    k.add_markable(name, Entry::Region(i));
+                }
+            }
+        }
+        k.add_adjectives();
+        let mut words: Vec<u64> = k
+            .markable
+            .values()
+            .flatten()
+            .filter(|(w, _)| w.len() == 1)
+            .map(|(w, _)| word_hash(w[0]))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        k.markable_words = words;
+        let mut firsts: Vec<u64> = k.markable.keys().map(|w| word_hash(w)).collect();
+        firsts.sort_unstable();
+        k.markable_firsts = firsts;
+        let mut adjectives: Vec<u64> = k.adjectives.keys().map(|a| word_hash(a)).collect();
+        adjectives.sort_unstable();
+        k.adjective_hashes = adjectives;
+        let mut starts: Vec<u64> = k.adjectives.keys().map(|a| start_key(a)).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        k.adjective_starts = starts;
+        for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(name) = line.split('\t').nth(1) {
+                k.add_place(name);
+            }
+        }
+        for line in PROPER_NOUNS.lines() {
+            if let Some(name) = line.strip_suffix("\tToponym") {
+                k.add_place(name);
+            }
+        }
+        k
+    }
+
+    fn add_name(&mut self, name: &'static str, entry: Entry) {
+        self.names.entry(fold(name)).or_insert(entry);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1 {
+            self.loose.entry(loose_key(&words)).or_insert(entry);
+        }
+    }
+
+    fn add_markable(&mut self, name: &'static str, entry: Entry) {
+        let words: Vec<&'static str> = name.split_whitespace().collect();
+        let Some(&first) = words.first() else {
+            return;
+        };
+        if !first.chars().next().is_some_and(char::is_uppercase) || name.chars().count() < 2 {
+            return;
+        }
+        let list = self.markable.entry(first).or_default();
+        if !list.iter().any(|(w, _)| *w == words) {
+            list.push((words, entry));
+            list.sort_by_key(|(w, _)| usize::MAX - w.len());
+        }
+    }
+
+    /// Lexicon names beginning with a word whose `word_hash` is given, longest first (the hash
+    /// spares the lookup for the many words that begin none).
+    pub fn markable_by_hash(&self, hash: u64, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        if self.markable_firsts.binary_search(&hash).is_ok() {
+            self.markable(first)
+        } else {
+            &[]
+        }
+    }
+
+    /// False when no adjective or demonym begins like this word (in any case).
+    pub fn may_start_adjective(&self, word: &str) -> bool {
+        self.adjective_starts
+            .binary_search(&start_key(word))
+            .is_ok()
+    }
+
+    /// True when some folded adjective or demonym may be this folded word (false: none is).
+    pub fn may_be_adjective(&self, folded: &str) -> bool {
+        self.adjective_hashes
+            .binary_search(&word_hash(folded))
+            .is_ok()
+    }
+
+    /// True when a one-word markable name may have this `word_hash` (false: it has not).
+    pub fn may_be_markable(&self, hash: u64) -> bool {
+        self.markable_words.binary_search(&hash).is_ok()
+    }
+
+    /// Lexicon names (as written, split into words) that begin with this word, longest first.
+    pub fn markable(&self, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        self.markable.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    fn add_place(&mut self, name: &'static str) {
+        if name.is_empty() {
+            return;
+        }
+        let hash = place_hash(name);
+        match self.places.get(&hash) {
+            None => {
+                self.places.insert(hash, name);
+            }
+            Some(existing) if place_hash_eq(existing, name) => {}
+            Some(_) => self.more_places.push((hash, name)),
+        }
+    }
+
+    /// Country adjectives and demonyms. An adjective several countries share ("French" for
+    /// France and Réunion) goes to the one that looks sovereign, then to the one it has alone,
+    /// then to the one whose name it resembles most.
+    fn add_adjectives(&mut self) {
+        let mut candidates: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in countries().iter().enumerate() {
+            let words = c
+                .adjectives_en
+                .iter()
+                .chain(&c.adjectives_de)
+                .chain(&c.inhabitants_de)
+                .flat_map(|a| a.split(','))
+                .map(str::trim)
+                .filter(|a| !a.is_empty());
+            for word in words {
+                let list = candidates.entry(fold(word)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (adjective, list) in candidates {
+            if let [only] = list[..] {
+                self.adjectives.insert(adjective, Entry::Country(only));
+                continue;
+            }
+            let rank = |&i: &usize| {
+                let c = &countries()[i];
+                (
+                    looks_sovereign(c),
+                    c.adjectives_en.len() + c.adjectives_de.len() <= 2,
+                    c.names_en
+                        .iter()
+                        .chain(&c.names_de)
+                        .map(|n| common_prefix(&fold(n), &adjective))
+                        .max()
+                        .unwrap_or(0),
+                    usize::MAX - i,
+                )
+            };
+            if let Some(&best) = list.iter().max_by_key(|i| rank(i)) {
+                self.adjectives.insert(adjective, Entry::Country(best));
+            }
+        }
+    }
+}
+
+/// FNV-1a over the bytes of a word as written; `word_hash_step` extends it by one more piece,
+/// so that the hashes of all beginnings of a word come in one pass.
+pub fn word_hash(word: &str) -> u64 {
+    word_hash_step(WORD_HASH_START, word)
+}
+
+pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+pub fn word_hash_step(hash: u64, piece: &str) -> u64 {
+    piece.bytes().fold(hash, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The first three characters of a word in lower case, packed into a number.
+fn start_key(word: &str) -> u64 {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .take(3)
+        .fold(0, |key, c| (key << 21) | u64::from(u32::from(c)))
+}
+
+/// The characters of a place name folded for lookup (lower case, umlauts and ß as
+/// their base letters; white space and apostrophe variants are not expected in the gazetteer
+/// and are taken as they come).
+pub fn place_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ß' => 's',
+        other => other,
+    })
+}
+
+/// FNV-1a over a place name's folded characters.
+fn place_hash(name: &str) -> u64 {
+    let step = |h: u64, c: u32| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+    let start = 0xcbf2_9ce4_8422_2325;
+    if name.is_ascii() {
+        name.bytes()
+            .fold(start, |h, b| step(h, u32::from(b.to_ascii_lowercase())))
+    } else {
+        place_chars(name).fold(start, |h, c| step(h, u32::from(c)))
+    }
+}
+
+/// True when two place names fold to the same characters.
+fn place_hash_eq(a: &str, b: &str) -> bool {
+    place_chars(a).eq(place_chars(b))
+}
+
+/// True when one of the country's names is that of a state ("French Republic", "Königreich
+/// Schweden"), not of a territory.
+fn looks_sovereign(c: &Country) -> bool {
+    const MARKERS: [&str; 10] = [
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "Commonwealth",
+        "States",
+        "Republik",
+        "Königreich",
+        "Föderation",
+        "Staaten",
+        "Staat",
+    ];
+    c.names_en
+        .iter()
+        .chain(&c.names_de)
+        .any(|n| MARKERS.iter().any(|m| n.contains(m)))
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_aliases_and_loose_forms_lead_to_entries() {
+        let k = knowledge();
+        let un = k.name("uno").unwrap();
+        assert_eq!(un.name(&Lang::De), "Vereinte Nationen");
+        assert_eq!(k.name("vereinten nationen"), Some(un));
+        assert_eq!(k.name("libyen").unwrap().name(&Lang::De), "Libyen");
+        let eu = k.loose(&loose_key(&["Europäischen", "Union"])).unwrap();
+        assert_eq!(eu.name(&Lang::De), "Europäische Union");
+        assert!(!un.fits(Kind::Per));
+        assert!(k.name("libyen").unwrap().fits(Kind::Org));
+    }
+
+    #[test]
+    fn shared_adjectives_go_to_the_state() {
+        let k = knowledge();
+        let name = |adj: &str| k.adjective(adj).unwrap().name(&Lang::En);
+        assert_eq!(name("french"), "France");
+        assert_eq!(name("swedish"), "Sweden");
+        assert_eq!(name("dutch"), "Netherlands");
+        assert_eq!(name("russisch"), "Russia");
+        assert_eq!(name("russe"), "Russia");
+        assert_eq!(name("nigerian"), "Nigeria");
+    }
+
+    #[test]
+    fn places_are_found_across_umlaut_spellings() {
+        let k = knowledge();
+        assert_eq!(k.place("Sachsen"), Some("Sachsen"));
+        assert_eq!(k.place("Skandinavien"), Some("Skandinavien"));
+        assert_eq!(k.place("Moskau"), Some("Moskau"));
+        assert_eq!(k.place("Sächsen"), Some("Sachsen"));
+        assert_eq!(k.place("Machthaber"), None);
+    }
+}

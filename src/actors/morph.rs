@@ -1,0 +1,344 @@
+//! Word-level morphology for linking: folding for lookups, German genitive and dative endings,
+//! declined adjectives in multi-word names, English possessives, acronyms. Pure functions on
+//! single words; whole names are in `names`.
+
+/// A lookup key: lower case, typographic apostrophes and dashes made plain, white space single.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            // Soft hyphens and the hyphenation sign of scanned text are not part of a word.
+            '\u{ad}' | '¬' => {}
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// `fold` for ASCII text, byte by byte.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if b.is_ascii_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(match b {
+            b'`' => '\'',
+            _ => b.to_ascii_lowercase() as char,
+        });
+    }
+    out
+}
+
+/// True for an apostrophe, plain or typographic.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '`' | '\u{b4}')
+}
+
+/// The word without an English possessive or a German apostrophe genitive: "Japan's" → "Japan",
+/// "Habermas'" → "Habermas".
+pub fn strip_possessive(word: &str) -> &str {
+    let mut chars = word.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((_, 's')), Some((i, c))) if is_apostrophe(c) && i > 0 => &word[..i],
+        (Some((i, c)), _) if is_apostrophe(c) && i > 0 => &word[..i],
+        _ => word,
+    }
+}
+
+/// The stems a German name in the genitive (or a dative plural) may come from, most likely
+/// first: "Libyens" → "Libyen"; "Bundestages" → "Bundestag", "Bundestage"; "Niederlanden" →
+/// "Niederlande". Empty when the word has none of these endings.
+pub fn german_stems(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let chars = word.chars().count();
+    if chars < 3 {
+        return out;
+    }
+    if let Some(stem) = word.strip_suffix("es")
+        && chars >= 6
+    {
+        out.push(stem);
+    }
+    if let Some(stem) = word.strip_suffix('s')
+        && !stem.ends_with(['s', 'x', 'z', 'ß'])
+    {
+        out.push(stem);
+    }
+    if let Some(stem) = word.strip_suffix('n')
+        && stem.ends_with('e')
+        && chars >= 5
+    {
+        out.push(stem);
+    }
+    out.sort_by_key(|s| usize::MAX - s.len());
+    out
+}
+
+/// True when a German stem can take a genitive -s without an apostrophe: it does not end in
+/// a sibilant and does not look like a Latin or Greek -is/-us/-os name.
+pub fn takes_genitive_s(stem: &str) -> bool {
+    let last = stem.chars().last();
+    stem.chars().count() >= 2
+        && last.is_some_and(|c| c.is_alphabetic() && !matches!(c, 's' | 'x' | 'z' | 'ß'))
+}
+
+/// Adjective endings, longest first.
+const ADJECTIVE_ENDINGS: [&str; 5] = ["em", "en", "er", "es", "e"];
+
+/// A lower-case German word with an adjective ending ("militärische", "stellvertretenden"):
+/// an attribute inside a noun phrase.
+pub fn is_german_adjective(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// The word without an adjective ending: "russischen" → "russisch", "Vereinte" → "Vereint".
+/// Returns the word itself when it has none.
+pub fn strip_adjective_ending(word: &str) -> &str {
+    for ending in ADJECTIVE_ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Derivational endings of German adjectives (on the stem without the inflection ending).
+const ADJECTIVE_STEM_ENDINGS: &[&str] = &[
+    "isch", "sch", "lich", "ig", "al", "ell", "iv", "ar", "är", "an", "sam", "bar", "haft", "los",
+    "voll", "weit", "end", "t",
+];
+
+/// Short German adjectives that take part in names ("Rote Armee", "Freie Demokratische Partei").
+const SIMPLE_ADJECTIVES: &[&str] = &[
+    "neu",
+    "alt",
+    "groß",
+    "gross",
+    "klein",
+    "hoh",
+    "rot",
+    "weiß",
+    "weiss",
+    "schwarz",
+    "grün",
+    "blau",
+    "gelb",
+    "frei",
+    "wahr",
+    "gut",
+    "nah",
+    "fern",
+    "ober",
+    "unter",
+    "nieder",
+    "mittler",
+    "link",
+    "recht",
+    "ganz",
+    "gleich",
+    "jung",
+    "stark",
+    "schön",
+    "heilig",
+    "ewig",
+    "nördlich",
+    "südlich",
+    "östlich",
+    "westlich",
+];
+
+/// When a word inside a German multi-word name is a declined adjective, its stem and ending:
+/// "Vereinten" → ("Vereint", "en"), "Europäische" → ("Europäisch", "e"), "radicalen" →
+/// ("radical", "en").
+pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
+    if !word.chars().next().is_some_and(char::is_alphabetic) || word.contains('-') {
+        return None;
+    }
+    for ending in ADJECTIVE_ENDINGS {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        let lower = stem.to_lowercase();
+        if SIMPLE_ADJECTIVES.contains(&lower.as_str())
+            || ADJECTIVE_STEM_ENDINGS.iter().any(|e| lower.ends_with(e))
+        {
+            return Some((stem, ending));
+        }
+    }
+    None
+}
+
+/// True for a word shaped like an acronym: 2–10 letters or digits, capitalised, with at least
+/// two capitals or digits and no run of three lower-case letters ("UNO", "AfD", "IStGH",
+/// "G20"; not "Nato").
+pub fn is_acronym(word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut alphanumeric, mut capitals, mut lower_run) = (1, 1, 0);
+    for c in chars {
+        if c.is_lowercase() {
+            lower_run += 1;
+            if lower_run >= 3 {
+                return false;
+            }
+        } else {
+            lower_run = 0;
+        }
+        if c.is_uppercase() || c.is_numeric() {
+            capitals += 1;
+        }
+        if c.is_alphanumeric() {
+            alphanumeric += 1;
+        } else if !matches!(c, '.' | '&' | '-') {
+            return false;
+        }
+        if alphanumeric > 10 {
+            return false;
+        }
+    }
+    alphanumeric >= 2 && capitals >= 2
+}
+
+/// True when the acronym can stand for the name: its letters appear in the name in order, the
+/// first one starting the name ("TEPCO" ← "Tokyo Electric Power Company", "ILO" ←
+/// "Internationale Arbeitsorganisation"). Case is ignored.
+pub fn abbreviates(acronym: &str, name: &str) -> bool {
+    let mut letters = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase);
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let mut name_chars = name.chars().flat_map(char::to_lowercase);
+    if name_chars.find(|c| c.is_alphanumeric()) != Some(first) {
+        return false;
+    }
+    letters.all(|l| name_chars.any(|c| c == l))
+}
+
+/// The forms a German or English role noun is registered and looked up under, so that
+/// inflected forms meet: "Präsidenten" and "Präsident" share "präsident"; "Ministerin" does not
+/// meet "Minister".
+pub fn noun_forms(word: &str) -> Vec<String> {
+    let folded = fold(word);
+    let mut out: Vec<String> = noun_stems(&folded).map(str::to_string).collect();
+    if let Some(stem) = folded.strip_suffix("nder") {
+        out.push(format!("{stem}nd"));
+    }
+    out.dedup();
+    out
+}
+
+/// The folded noun and its stems without an inflection ending (the forms of `noun_forms`
+/// that are slices of it), for lookups without allocation.
+pub fn noun_stems(folded: &str) -> impl Iterator<Item = &str> {
+    let stems = ["en", "n", "es", "s", "e"]
+        .into_iter()
+        .filter_map(move |ending| {
+            folded
+                .strip_suffix(ending)
+                .filter(|stem| stem.chars().count() >= 3)
+        });
+    std::iter::once(folded).chain(stems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_unifies_case_apostrophes_and_space() {
+        assert_eq!(fold("Japan’s  Ministry"), "japan's ministry");
+        assert_eq!(fold("Fort\u{ad}schritts¬partei"), "fortschrittspartei");
+    }
+
+    #[test]
+    fn possessives_come_off() {
+        assert_eq!(strip_possessive("Japan's"), "Japan");
+        assert_eq!(strip_possessive("Putin’s"), "Putin");
+        assert_eq!(strip_possessive("Habermas'"), "Habermas");
+        assert_eq!(strip_possessive("Haftars"), "Haftars");
+        assert_eq!(strip_possessive("'s"), "'s");
+    }
+
+    #[test]
+    fn german_genitive_and_dative_stems() {
+        assert_eq!(german_stems("Libyens"), vec!["Libyen"]);
+        assert_eq!(german_stems("Bundestages"), vec!["Bundestage", "Bundestag"]);
+        assert_eq!(german_stems("Niederlanden"), vec!["Niederlande"]);
+        assert!(german_stems("Paris").contains(&"Pari"));
+        assert_eq!(german_stems("Moskaus"), vec!["Moskau"]);
+        assert!(german_stems("Fritz").is_empty());
+        assert!(!takes_genitive_s("Pari") || takes_genitive_s("Libyen"));
+        assert!(takes_genitive_s("Haftar"));
+    }
+
+    #[test]
+    fn declined_adjectives_are_told_from_nouns() {
+        assert_eq!(declined_adjective("Vereinten"), Some(("Vereint", "en")));
+        assert_eq!(declined_adjective("Europäische"), Some(("Europäisch", "e")));
+        assert_eq!(declined_adjective("Deutscher"), Some(("Deutsch", "er")));
+        assert_eq!(declined_adjective("Roten"), Some(("Rot", "en")));
+        assert_eq!(declined_adjective("Armee"), None);
+        assert_eq!(declined_adjective("Alternative"), Some(("Alternativ", "e")));
+        assert_eq!(declined_adjective("Hospiz-"), None);
+        assert_eq!(strip_adjective_ending("russischen"), "russisch");
+        assert_eq!(strip_adjective_ending("libyscher"), "libysch");
+    }
+
+    #[test]
+    fn acronyms_and_what_they_abbreviate() {
+        for a in ["UNO", "AfD", "IStGH", "G20", "TEPCO", "U.S."] {
+            assert!(is_acronym(a), "{a}");
+        }
+        for w in ["Nato", "Haftar", "A", "Deutschland"] {
+            assert!(!is_acronym(w), "{w}");
+        }
+        assert!(abbreviates("TEPCO", "Tokyo Electric Power Company"));
+        assert!(abbreviates("ILO", "Internationalen Arbeitsorganisation"));
+        assert!(abbreviates("AfD", "Alternative für Deutschland"));
+        assert!(!abbreviates("SPD", "Schwesig"));
+        assert!(!abbreviates("WHO", "Deutschland"));
+    }
+
+    #[test]
+    fn role_nouns_meet_across_inflection_but_not_gender() {
+        let forms = |w| noun_forms(w);
+        let meet = |a, b| forms(a).iter().any(|f| forms(b).contains(f));
+        assert!(meet("Präsidenten", "Präsident"));
+        assert!(meet("Machthabers", "Machthaber"));
+        assert!(meet("Vorsitzender", "Vorsitzenden"));
+        assert!(!meet("Ministerin", "Minister"));
+    }
+}

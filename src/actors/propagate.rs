@@ -1,0 +1,424 @@
+//! Mentions the recognizer left out, found from what the document and the lexicons already
+//! say (origin rule or lexicon):
+//! - a name it marked elsewhere in the text, at another place where it stands unmarked (one
+//!   sense per discourse: "Haftar" is the same name in every paragraph). Only names that look
+//!   like names beyond one tag: several words, an acronym, a lexicon or gazetteer name, the
+//!   surname of a full name (also with a genitive -s), or marked at least twice;
+//! - a well-known name from the lexicons (countries, regions, organisations' names and
+//!   acronyms: "Kreml", "UNO", "Russland"), also at the start of a compound as a part
+//!   ("Kremlsprecher", "US-Sanktionen");
+//! - a country adjective or demonym ("Japanese", "russischen", "Russen") as a derived form of
+//!   its country, which the English model never marks (its training data has no such class),
+//!   and a German place adjective of a place the document names ("Sächsischer").
+
+use std::collections::{HashMap, HashSet};
+
+use super::derived::{country_of, document_place};
+use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
+use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
+use super::roles::role;
+use super::tokens::{Class, Tokens};
+use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
+
+/// A name to look for: its words as the tokenizer writes them, and its kind.
+struct Candidate {
+    words: Vec<String>,
+    kind: Kind,
+}
+
+/// New mentions, sorted, over words no mention covers.
+pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
+    let candidates = candidates(doc);
+    let names = DocumentNames::new(&candidates);
+    let places = document_places(doc);
+    let german = !matches!(doc.lang, Lang::En);
+    let k = knowledge();
+    let n = tokens.list.len();
+    let mut out = Vec::new();
+    let mut t = 0;
+    while t < n {
+        if tokens.list[t].class != Class::Word {
+            t += 1;
+            continue;
+        }
+        let text = tokens.text(t);
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        if !(capitalised || german && text.contains("sch")) {
+            t += 1;
+            continue;
+        }
+        let mention = |last: usize, kind, form, origin| Mention {
+            span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
+            kind,
+            form,
+            actor: None,
+            origin,
+        };
+        let hash = word_hash(text);
+        if names.firsts.binary_search(&hash).is_ok()
+            && let Some(list) = candidates.get(text)
+            && let Some(c) = list.iter().find(|c| matches_at(tokens, t, &c.words))
+        {
+            let last = t + c.words.len() - 1;
+            out.push(mention(last, c.kind, Form::Name, Origin::Rule));
+            t = last + 1;
+            continue;
+        }
+        if let Some((words, entry)) = k
+            .markable_by_hash(hash, text)
+            .iter()
+            .find(|(words, _)| matches_at(tokens, t, words) && !first_name(tokens, t, words))
+        {
+            let last = t + words.len() - 1;
+            out.push(mention(last, entry.kind(), Form::Name, Origin::Lexicon));
+            t = last + 1;
+            continue;
+        }
+        if let Some(kind) = part_of(text, german, &names) {
+            out.push(mention(t, kind, Form::Part, Origin::Lexicon));
+        } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
+            out.push(mention(t, Kind::Loc, Form::Derived, Origin::Lexicon));
+        }
+        t += 1;
+    }
+    out
+}
+
+/// The kind of the name a compound word begins with, when that is a lexicon name or a
+/// one-word name of the document: "Kremlsprecher", "Bundestagsabgeordnete", "Wagner-Söldner",
+/// "US-Sanktionen". The rest must be a word of its own (four letters or more, lower case in a
+/// closed compound), so that "Amerikaner" is no part of "Amerika". The beginnings of a word are
+/// hashed in one pass and only those whose hash is known are looked up.
+fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let k = knowledge();
+    let known = |name: &str, hash: u64| -> Option<Kind> {
+        let lexicon = || {
+            k.markable(name)
+                .iter()
+                .find(|(w, _)| w.len() == 1)
+                .map(|(_, e)| e.kind())
+        };
+        let document = || names.one_word.get(name).copied();
+        (k.may_be_markable(hash).then(lexicon).flatten()).or_else(|| {
+            names
+                .hashes
+                .binary_search(&hash)
+                .is_ok()
+                .then(document)
+                .flatten()
+        })
+    };
+    if let Some((first, rest)) = word.split_once('-') {
+        let rest_letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        return if rest.is_empty() || rest_letters >= 3 {
+            known(first, word_hash(first))
+        } else {
+            None
+        };
+    }
+    if !german || word.len() < 8 {
+        return None;
+    }
+    // Where the lower-case tail of the word begins (in bytes), and its length in characters.
+    let total = word.chars().count();
+    let lower_from = word
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_lowercase())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut hash = WORD_HASH_START;
+    let mut previous = (0, WORD_HASH_START);
+    for (i, (cut, c)) in word.char_indices().enumerate() {
+        if i >= 4 && cut >= lower_from && total - i >= 4 {
+            let head = &word[..cut];
+            let found = known(head, hash).or_else(|| {
+                head.ends_with('s')
+                    .then(|| known(&word[..previous.0], previous.1))
+                    .flatten()
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        previous = (cut, hash);
+        hash = word_hash_step(hash, &word[cut..cut + c.len_utf8()]);
+    }
+    None
+}
+
+/// The document's one-word names that may begin compounds (not persons), with their hashes,
+/// and the hashes of the first words of all its names (sorted, for quick rejection).
+struct DocumentNames {
+    one_word: HashMap<String, Kind>,
+    hashes: Vec<u64>,
+    firsts: Vec<u64>,
+}
+
+impl DocumentNames {
+    fn new(candidates: &HashMap<String, Vec<Candidate>>) -> DocumentNames {
+        let one_word: HashMap<String, Kind> = candidates
+            .iter()
+            .filter_map(|(first, list)| {
+                list.iter()
+                    .find(|c| c.words.len() == 1 && c.kind != Kind::Per)
+                    .map(|c| (first.clone(), c.kind))
+            })
+            .collect();
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        DocumentNames {
+            hashes: sorted(one_word.keys().map(|w| word_hash(w)).collect()),
+            firsts: sorted(candidates.keys().map(|w| word_hash(w)).collect()),
+            one_word,
+        }
+    }
+}
+
+/// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
+/// the text names "Sachsen"), and the first two letters of each without umlauts.
+struct Places {
+    names: HashSet<String>,
+    starts: HashSet<String>,
+}
+
+fn document_places(doc: &Document) -> Places {
+    let names: HashSet<String> = doc
+        .mentions
+        .iter()
+        .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
+        .map(|m| {
+            let surface = doc.slice(m.span);
+            fold(surface.split('-').next().unwrap_or(surface))
+        })
+        .collect();
+    let starts = names.iter().map(|n| start(n)).collect();
+    Places { names, starts }
+}
+
+/// The first two letters of a word as the gazetteer folds them.
+fn start(word: &str) -> String {
+    place_chars(word).take(2).collect()
+}
+
+/// True for a German adjective in -isch of a place the document names.
+fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
+    !places.names.is_empty()
+        && !matches!(doc.lang, Lang::En)
+        && strip_adjective_ending(word).ends_with("isch")
+        && places.starts.contains(&start(word))
+        && document_place(word, &|key| places.names.contains(key)).is_some()
+}
+
+/// The names worth looking for, by their first word (longest first).
+fn candidates(doc: &Document) -> HashMap<String, Vec<Candidate>> {
+    let k = knowledge();
+    let german = !matches!(doc.lang, Lang::En);
+    let mut count: HashMap<&str, (usize, Kind)> = HashMap::new();
+    let mut surnames: Vec<String> = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| recognised(m) && m.form == Form::Name)
+    {
+        let surface = doc.slice(m.span);
+        if !surface.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        count.entry(surface).or_insert((0, m.kind)).0 += 1;
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        if m.kind == Kind::Per
+            && words.len() > 1
+            && let Some(last) = words.last()
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !last.ends_with('.')
+        {
+            surnames.push(last.to_string());
+            if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
+                surnames.push(format!("{last}s"));
+            }
+        }
+    }
+    let mut out: HashMap<String, Vec<Candidate>> = HashMap::new();
+    let mut add = |words: Vec<String>, kind: Kind| {
+        let list = out.entry(words[0].clone()).or_default();
+        if !list.iter().any(|c| c.words == words) {
+            list.push(Candidate { words, kind });
+        }
+    };
+    for surname in surnames {
+        add(vec![surname], Kind::Per);
+    }
+    for (surface, (times, kind)) in count {
+        let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
+        let folded = fold(surface);
+        let name_like = words.len() > 1
+            || times >= 2
+            || is_acronym(surface)
+            || k.name(&folded).is_some()
+            || k.place(surface).is_some();
+        // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
+        let role_word = words.len() == 1 && role(surface, german, !german).is_some();
+        if name_like && !role_word && surface.chars().count() >= 2 {
+            add(words, kind);
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|c| usize::MAX - c.words.len());
+    }
+    out
+}
+
+/// True when a one-word lexicon name stands before another capitalised word, as a first name
+/// does ("Chad Smith", "Jordan Peterson").
+fn first_name(tokens: &Tokens, t: usize, words: &[&str]) -> bool {
+    words.len() == 1
+        && tokens.next(t).is_some_and(|n| {
+            tokens.list[n].spaced
+                && (tokens.is_word(n) || tokens.mention(n).is_some())
+                && tokens
+                    .text(n)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && role(tokens.text(t), true, true).is_none()
+        })
+}
+
+/// True for a mention the recognizer (or a person) made, not one of linking's own: only those
+/// vouch for a name, so that linking a linked document again finds nothing new.
+fn recognised(m: &Mention) -> bool {
+    !matches!(m.origin, Origin::Rule | Origin::Lexicon | Origin::Link)
+}
+
+/// True when the words follow one another from token `t`, no mention among them.
+fn matches_at(tokens: &Tokens, t: usize, words: &[impl AsRef<str>]) -> bool {
+    // Not the beginning of a word broken at the line end ("Stein¬hauer").
+    let after = t + words.len();
+    if after < tokens.list.len() && !tokens.list[after].spaced && tokens.text(after) == "¬" {
+        return false;
+    }
+    words.iter().enumerate().all(|(i, w)| {
+        let j = t + i;
+        j < tokens.list.len()
+            && tokens.list[j].block == tokens.list[t].block
+            && !matches!(tokens.list[j].class, Class::Mention(_))
+            && (i == 0 || tokens.list[j].spaced)
+            && tokens.text(j) == w.as_ref()
+    })
+}
+
+/// True for a country adjective or demonym that is not itself a country's name: in German a
+/// declined lower-case adjective or a capitalised demonym ("russischen", "Russen"), in English a
+/// capitalised one ("Japanese", "Americans").
+fn is_country_adjective(word: &str, german: bool) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let shaped = if german {
+        // Lower case only adjectives ("russischen", "deutsche"); "inder" is no "Inder".
+        capitalised
+            || ((is_german_adjective(word) || word.ends_with("sch"))
+                && strip_adjective_ending(word).ends_with("sch"))
+    } else {
+        capitalised
+    };
+    shaped
+        && word.chars().count() >= 4
+        && country_of(word).is_some()
+        && knowledge().name(&fold(word)).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::test_support::doc;
+
+    fn found(lang: Lang, text: &str, names: &[(&str, Kind)]) -> Vec<(String, Form)> {
+        let mut d = doc(text, names);
+        d.lang = lang;
+        find(&d, &Tokens::of(&d))
+            .iter()
+            .map(|m| (d.slice(m.span).to_string(), m.form))
+            .collect()
+    }
+
+    #[test]
+    fn names_marked_elsewhere_are_found_where_unmarked() {
+        let got = found(
+            Lang::De,
+            "Khalifa Haftar kam. Haftar sprach, Haftars Plan. Die Vereinten Nationen und die \
+             Vereinten Nationen. Humanes Sterben und humanes Handeln. Humanes Leben.",
+            &[
+                ("Khalifa Haftar", Kind::Per),
+                ("Vereinten Nationen", Kind::Org),
+                ("Humanes", Kind::Per),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Haftar".to_string(), Form::Name),
+                ("Haftars".to_string(), Form::Name),
+                ("Vereinten Nationen".to_string(), Form::Name),
+            ],
+            "a one-off tag of an ordinary word is not spread"
+        );
+    }
+
+    #[test]
+    fn country_adjectives_become_derived_mentions() {
+        let got = found(
+            Lang::En,
+            "Japanese officials met Australian and Russian envoys in Japan; the japanese word.",
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Japanese".to_string(), Form::Derived),
+                ("Australian".to_string(), Form::Derived),
+                ("Russian".to_string(), Form::Derived),
+                ("Japan".to_string(), Form::Name),
+            ]
+        );
+        let got = found(
+            Lang::De,
+            "Die russischen Truppen und die Russen in Polen, inder Stadt",
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                ("russischen".to_string(), Form::Derived),
+                ("Russen".to_string(), Form::Derived),
+                ("Polen".to_string(), Form::Name),
+            ],
+            "a country's own name is no adjective"
+        );
+    }
+
+    #[test]
+    fn lexicon_names_and_parts_where_unmarked() {
+        let got = found(
+            Lang::De,
+            "Der Kreml schwieg. Kremlsprecher Peskow, die UNO, Amerikaner und EU-Sanktionen \
+             gegen die Bahn.",
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Kreml".to_string(), Form::Name),
+                ("Kremlsprecher".to_string(), Form::Part),
+                ("UNO".to_string(), Form::Name),
+                ("Amerikaner".to_string(), Form::Derived),
+                ("EU-Sanktionen".to_string(), Form::Part),
+            ],
+            "'Bahn' is an ordinary word"
+        );
+    }
+}
