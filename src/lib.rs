@@ -22,10 +22,19 @@ pub fn analyse(text: &str, lang: Option<Lang>) -> Document {
     doc
 }
 
-/// Finds the mentions and actors of a laid-out document (replacing any it had).
+/// Finds the mentions and actors of a laid-out document (replacing any it had). Linking's
+/// tables are built on a second thread while the recognizer loads its model and tags, and
+/// linking reads the recognizer's tokens instead of tokenizing the text again.
 pub fn analyse_document(doc: &mut Document, lang: Option<Lang>) {
-    nlp::recognise(doc, lang);
-    actors::link(doc);
+    let tokens = std::thread::scope(|scope| {
+        scope.spawn(actors::prepare);
+        nlp::recognise_tokenized(doc, lang)
+    });
+    if tokens.is_empty() {
+        actors::link(doc);
+    } else {
+        actors::link_tokenized(doc, &tokens);
+    }
 }
 
 /// Opens an article as the reader and `extract` do: plain text is analysed, castlist/1 JSON is

@@ -307,7 +307,7 @@ fn a_kind_disagreement_on_one_string_still_links() {
 fn persons_are_not_lexicon_entries() {
     let doc = de("Der Komponist [Richard Wagner|PER] und die Gruppe [Wagner|ORG].");
     assert!(!same(&doc, "Richard Wagner", "Wagner"));
-    assert_eq!(name(&doc, "Wagner"), "Gruppe Wagner");
+    assert_eq!(name(&doc, "Wagner"), "Wagner");
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn a_class_noun_in_apposition_corrects_the_kind() {
     );
     check_invariants(&doc);
     assert_eq!(mention(&doc, "Wagner", 0).kind, Kind::Org);
-    assert_eq!(name(&doc, "Wagner"), "Gruppe Wagner");
+    assert_eq!(name(&doc, "Wagner"), "Wagner");
     assert_eq!(
         mention(&doc, "Wagner", 1).kind,
         Kind::Org,
@@ -371,4 +371,41 @@ fn names_the_recognizer_missed_are_marked_where_it_marked_them_elsewhere() {
     let doc = en("[Japanese|MISC] officials said Japanese whalers left [Japan|LOC].");
     assert_eq!(actor(&doc, "Japanese", 1).name, "Japan");
     assert_eq!(mention(&doc, "Japanese", 1).form, Form::Derived);
+}
+
+#[test]
+fn known_organisations_take_the_lexicon_name_acronyms_included() {
+    let doc = de(
+        "Die Söldnergruppe [Wagner|ORG] zog ab. Die [EU|ORG] protestierte. \
+                  Die [UNO|ORG] und die [Vereinten Nationen|ORG] schwiegen.",
+    );
+    check_invariants(&doc);
+    assert_eq!(name(&doc, "Wagner"), "Wagner");
+    assert_eq!(name(&doc, "EU"), "Europäische Union");
+    assert_eq!(name(&doc, "UNO"), "Vereinte Nationen");
+    assert!(same(&doc, "UNO", "Vereinten Nationen"));
+}
+
+#[test]
+fn a_compound_tagged_as_a_name_is_a_part_of_the_name_it_begins_with() {
+    let doc = de(
+        "Die Gruppe [Wagner|ORG] kämpfte. Später griffen [Wagner-Söldner|ORG] an, \
+                  und [Merkel|PER] lobte die [Merkel-Regierung|ORG].",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Wagner-Söldner", 0).form, Form::Part);
+    assert!(same(&doc, "Wagner-Söldner", "Wagner"));
+    assert!(same(&doc, "Merkel-Regierung", "Merkel"));
+    // A double name is one name, not a part of its first half.
+    let doc = de("[Eva-Maria Stange|PER] und [Maria|PER] und [Hans-Dietrich Genscher|PER].");
+    assert_eq!(mention(&doc, "Eva-Maria Stange", 0).form, Form::Name);
+}
+
+#[test]
+fn a_part_that_is_a_whole_known_name_becomes_a_name() {
+    let doc = de("Resolutionen des [UN-Sicherheitsrates|ORG:part] und der [UNO|ORG].");
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "UN-Sicherheitsrates", 0).form, Form::Name);
+    assert_eq!(name(&doc, "UN-Sicherheitsrates"), "UN-Sicherheitsrat");
+    assert!(!same(&doc, "UN-Sicherheitsrates", "UNO"));
 }

@@ -312,6 +312,12 @@ impl<'a> Linker<'a> {
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
         let surface = self.surface(i);
+        if self.is_compound_with_name(surface, kind) {
+            // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
+            self.out.form[i] = Form::Part;
+            self.part(i);
+            return;
+        }
         if kind != Kind::Per && !surface.contains(' ') {
             let country = *self.countries.entry(surface).or_insert_with(|| {
                 knowledge()
@@ -652,6 +658,29 @@ impl<'a> Linker<'a> {
         (0..word.len(), None)
     }
 
+    /// A hyphenated word whose first part is a name this document already has and whose last
+    /// part is a capitalised word of its own, while the whole is no known name:
+    /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
+    fn is_compound_with_name(&mut self, word: &str, kind: Kind) -> bool {
+        let (Some((first, _)), Some((_, last))) = (word.split_once('-'), word.rsplit_once('-'))
+        else {
+            return false;
+        };
+        if word.contains(char::is_whitespace)
+            || first.chars().count() < 2
+            || last.chars().count() < 4
+            || !last.chars().next().is_some_and(char::is_uppercase)
+            || !last.chars().all(char::is_alphabetic)
+        {
+            return false;
+        }
+        let whole = fold(word);
+        if self.lookup(Map::Exact, &whole).is_some() || is_lexicon_name(word, kind, self.german) {
+            return false;
+        }
+        self.lookup(Map::Exact, &fold(first)).is_some()
+    }
+
     /// The cluster of a name found inside a word: a name of the document (also with a
     /// linking -s), a lexicon entry, or a known place.
     fn known_name(&mut self, text: &str, kind: Kind) -> Option<usize> {
@@ -686,6 +715,21 @@ impl<'a> Linker<'a> {
         }
         None
     }
+}
+
+/// True when the word, or its German stem, is a name or alias of the lexicons that a mention
+/// of this kind may be.
+pub fn is_lexicon_name(word: &str, kind: Kind, german: bool) -> bool {
+    let folded = fold(word);
+    let stems = if german {
+        german_stems(&folded)
+    } else {
+        Vec::new()
+    };
+    let k = knowledge();
+    std::iter::once(folded.as_str())
+        .chain(stems.iter().map(|s| &**s))
+        .any(|f| k.name(f).is_some_and(|e| e.fits(kind)))
 }
 
 #[derive(Clone, Copy)]

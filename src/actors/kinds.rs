@@ -4,7 +4,7 @@
 //! - a name mention takes its actor's kind when the lexicon knows the actor or most of its
 //!   names agree ("Wagner" tagged PER once among ORG mentions of Gruppe Wagner).
 
-use super::group::{Grouping, is_quote};
+use super::group::{Grouping, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
 use super::morph::fold;
 use super::roles::{Class, role};
@@ -13,6 +13,17 @@ use std::collections::HashSet;
 
 use super::roles::is_english_modifier;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Span};
+
+/// A part whose whole word is a name the lexicons know is that name: "UN-Sicherheitsrates"
+/// tagged as a part of the UN is the Security Council itself.
+pub fn parts_that_are_names(doc: &mut Document) {
+    let german = !matches!(doc.lang, Lang::En);
+    for m in doc.mentions.iter_mut().filter(|m| m.form == Form::Part) {
+        if is_lexicon_name(&doc.text[m.span.range()], m.kind, german) {
+            m.form = Form::Name;
+        }
+    }
+}
 
 /// Takes leading titles and roles out of person names the recognizer marked with them
 /// ("Bundesfamilienministerin Schwesig" → "Schwesig", "President Joe Biden" → "Joe Biden"),

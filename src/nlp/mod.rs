@@ -16,10 +16,16 @@ use crate::document::{Document, Lang, Mention, Origin, Span};
 /// come out sorted and non-overlapping, without actors; a language without a built-in model
 /// gets none.
 pub fn recognise(doc: &mut Document, lang: Option<Lang>) {
+    recognise_tokenized(doc, lang);
+}
+
+/// [`recognise`], also handing back the tokens of the article blocks (in text order) for the
+/// steps after it, so that the text is tokenized once. Empty for a language without a model.
+pub fn recognise_tokenized(doc: &mut Document, lang: Option<Lang>) -> Vec<tokenize::Token> {
     doc.lang = lang.unwrap_or_else(|| lang::detect(&doc.text).lang);
     doc.mentions.clear();
     let Some(model) = models::get(&doc.lang) else {
-        return;
+        return Vec::new();
     };
     let text = doc.text.as_str();
     let mut tokens = Vec::new();
@@ -57,4 +63,5 @@ pub fn recognise(doc: &mut Document, lang: Option<Lang>) {
             });
         }
     }
+    tokens
 }
