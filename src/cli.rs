@@ -151,9 +151,9 @@ fn extract(files: &[String], format: OutputFormat, lang: Option<Lang>) -> anyhow
                 continue;
             }
         };
-        if let Lang::Other(code) = &doc.lang {
+        if let Some(notice) = crate::nlp::lang::no_model_notice(&doc.lang) {
             let name = crate::ingest::display_name(name);
-            eprintln!("castlist: {name}: {}", no_model_notice(code));
+            eprintln!("castlist: {name}: {notice}");
         }
         if array && written > 0 {
             out.write_all(b",\n")?;
@@ -171,16 +171,6 @@ fn extract(files: &[String], format: OutputFormat, lang: Option<Lang>) -> anyhow
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// What to tell the user when a text is in a language without a model.
-pub fn no_model_notice(code: &str) -> String {
-    let what = if code == "und" {
-        "the language could not be recognised".to_string()
-    } else {
-        format!("the text looks like language \"{code}\"")
-    };
-    format!("{what}; castlist ships models for German and English only, so no names are marked")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

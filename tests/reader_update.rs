@@ -409,3 +409,25 @@ fn user_key_bindings_drive_update() {
     press(&mut app, "x");
     assert_eq!(cursor_text(&app).as_deref(), Some("Haftar"));
 }
+
+#[test]
+fn a_text_in_a_language_without_a_model_opens_with_a_notice() {
+    let french = doc(r#"{"format": "castlist/1", "lang": "fr",
+        "text": "Macron à Paris\n\nLe président a parlé."}"#);
+    let mut app = app(vec![afp(), french], 100, 30);
+    assert_eq!(app.message, None, "German needs no notice");
+    press(&mut app, ">");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("French") && message.contains("German and English"),
+        "{message}"
+    );
+    let app = self::app(
+        vec![doc(
+            r#"{"format": "castlist/1", "lang": "fr", "text": "Bonjour"}"#,
+        )],
+        100,
+        30,
+    );
+    assert!(app.message.is_some_and(|m| m.contains("French")));
+}

@@ -30,6 +30,23 @@ impl Detection {
     }
 }
 
+/// What to tell the user about a text whose language has no built-in model (`None` for German
+/// and English): the language by name where known, and that no names are marked.
+pub fn no_model_notice(lang: &Lang) -> Option<String> {
+    let Lang::Other(code) = lang else {
+        return None;
+    };
+    let what = match language_name(code) {
+        Some(name) => format!("the text looks like {name}"),
+        None if code == "und" => "the language could not be recognised".to_string(),
+        None => format!("the text looks like language \"{code}\""),
+    };
+    Some(format!(
+        "{what}: castlist ships models for German and English only, so no names are marked \
+         (--lang de or --lang en to try one)"
+    ))
+}
+
 /// The English name of a language this module can detect, for notices such as "no model ships
 /// for French".
 pub fn language_name(code: &str) -> Option<&'static str> {

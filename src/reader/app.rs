@@ -317,7 +317,13 @@ impl App {
             quit: false,
         };
         app.resize(width, height);
+        app.message = app.language_notice();
         app
+    }
+
+    /// The notice for a document in a language without a model, shown when it opens.
+    pub fn language_notice(&self) -> Option<String> {
+        crate::nlp::lang::no_model_notice(&self.doc().doc.lang)
     }
 
     pub fn doc(&self) -> &DocState {

@@ -380,7 +380,10 @@ fn switch_doc(app: &mut App, forward: bool) {
     app.prompt = None;
     app.relayout();
     let title = app.doc().model.facts.title.clone();
-    app.message = Some(format!("document {}/{n}: {title}", app.current + 1));
+    app.message = Some(match app.language_notice() {
+        Some(notice) => format!("document {}/{n}: {notice}", app.current + 1),
+        None => format!("document {}/{n}: {title}", app.current + 1),
+    });
 }
 
 fn edit_prompt(app: &mut App, edit: Edit) {
