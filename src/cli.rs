@@ -52,7 +52,7 @@ pub enum Command {
     /// Score the shipped model against gold corpora: precision, recall and F1 per class.
     Eval(crate::nlp::cmd::EvalArgs),
     /// Train a recognizer model from gold corpora.
-    Train(crate::nlp::cmd::TrainArgs),
+    Train(Box<crate::nlp::cmd::TrainArgs>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -125,7 +125,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => return extract(&files, format, lang.map(Lang::from)),
         Some(Command::Tag(args)) => crate::nlp::cmd::tag(args)?,
         Some(Command::Eval(args)) => crate::nlp::cmd::eval(args)?,
-        Some(Command::Train(args)) => crate::nlp::cmd::train(args)?,
+        Some(Command::Train(args)) => crate::nlp::cmd::train(*args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

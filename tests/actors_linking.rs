@@ -409,3 +409,18 @@ fn a_part_that_is_a_whole_known_name_becomes_a_name() {
     assert_eq!(name(&doc, "UN-Sicherheitsrates"), "UN-Sicherheitsrat");
     assert!(!same(&doc, "UN-Sicherheitsrates", "UNO"));
 }
+
+#[test]
+fn a_compass_compound_of_a_known_place_is_a_place() {
+    let doc = de(
+        "[Ostlibyens|PER] Machthaber traf [Putin|PER]. In [Südfrankreich|ORG] und \
+         [Westfalen|LOC] regnete es, [Ostermann|PER] blieb zu Hause.",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Ostlibyens", 0).kind, Kind::Loc);
+    assert_eq!(name(&doc, "Ostlibyens"), "Ostlibyen");
+    assert!(!same(&doc, "Ostlibyens", "Putin"));
+    assert_eq!(mention(&doc, "Südfrankreich", 0).kind, Kind::Loc);
+    // A surname that happens to start with a compass word stays a person.
+    assert_eq!(mention(&doc, "Ostermann", 0).kind, Kind::Per);
+}

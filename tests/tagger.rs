@@ -8,6 +8,7 @@ use castlist::nlp::corpus::{self, Format, score::View};
 use castlist::nlp::models;
 use castlist::nlp::tagger::features::{Groups, Tables};
 use castlist::nlp::tagger::gazetteer::Gazetteer;
+use castlist::nlp::tagger::lexemes::Lexemes;
 use castlist::nlp::tagger::shape_model::NameLikeness;
 use castlist::nlp::tagger::{Model, clusters, train};
 
@@ -37,6 +38,12 @@ fn tiny_model(seed: u64) -> Model {
         gazetteer: Gazetteer::build(&entries, true),
         clusters: clusters::induce(&text, &settings),
         names: NameLikeness::learn(&entries),
+        // A few words with clusters and probabilities, so that round trips carry the table.
+        lexemes: Lexemes::parse(
+            "und\t26\t-3.67\nPutin\t40\t-12.31\nMoskau\t208\t-11.27\nputin\t40\t-16.68\n",
+            10,
+        )
+        .expect("lexemes"),
     };
     let options = train::Options {
         epochs: 5,

@@ -1,14 +1,15 @@
 //! Acronyms defined in the text: a name followed by its acronym in parentheses ("Alternative
 //! für Deutschland (AfD)", "Tokyo Electric Power Company (TEPCO)"). The definition links the two;
 //! where the recognizer did not mark the acronym, there and at its other occurrences, a name
-//! mention is added for it (origin rule).
+//! mention is added for it (origin rule). Where only the acronym is marked, the capitalised
+//! words before it that it abbreviates become the name ("Tokyo Electric Power Company").
 
 use std::collections::HashMap;
 
 use super::group::Definition;
 use super::morph::{abbreviates, is_acronym};
 use super::tokens::Tokens;
-use crate::document::{Form, Kind, Mention, Origin};
+use crate::document::{Form, Kind, Mention, Origin, Span};
 
 /// Definitions found and the mentions to add.
 #[derive(Debug, Default, PartialEq)]
@@ -58,7 +59,21 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         });
         defined.insert(acronym, mention.kind);
     }
+    for (t, name, kind) in unmarked_long_forms(mentions, tokens) {
+        found.added.push(Mention {
+            span: name,
+            kind,
+            form: Form::Name,
+            actor: None,
+            origin: Origin::Rule,
+        });
+        found.definitions.push(Definition {
+            name,
+            acronym: tokens.text(t).to_string(),
+        });
+    }
     if defined.is_empty() {
+        found.added.sort_by_key(|m| m.span.start());
         return found;
     }
     for t in 0..n {
@@ -82,6 +97,75 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     }
     found.added.sort_by_key(|m| m.span.start());
     found
+}
+
+/// Marked acronyms in parentheses right after unmarked capitalised words they abbreviate, with
+/// the span of those words: (token of the acronym, span of the name, the acronym's kind). Every capitalised word's
+/// initial must come in the acronym in order, so "The" before "Tokyo" stays out; lower-case
+/// words may stand between them ("Alternative für Deutschland").
+fn unmarked_long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind)> {
+    const LONGEST: usize = 8;
+    let mut out = Vec::new();
+    for t in 2..tokens.list.len().saturating_sub(1) {
+        let Some(m) = tokens.mention(t) else { continue };
+        let acronym = tokens.text(t);
+        let (mention, open, close) = (&mentions[m], t - 1, t + 1);
+        if mention.form != Form::Name
+            || mention.kind == Kind::Per
+            || !is_acronym(acronym)
+            || !tokens.is_punct(open, '(')
+            || !tokens.is_punct(close, ')')
+            || !tokens.joined(open)
+        {
+            continue;
+        }
+        // The unmarked words before the parenthesis, nearest first.
+        let mut words = Vec::new();
+        let mut i = open;
+        while let Some(p) = tokens.prev(i) {
+            if !tokens.is_word(p) || words.len() == LONGEST {
+                break;
+            }
+            words.push(p);
+            i = p;
+        }
+        let capitalised = |w: usize| tokens.text(w).starts_with(char::is_uppercase);
+        // The farthest capitalised start whose words the acronym abbreviates.
+        let start = (0..words.len()).rev().find(|&k| {
+            let run = &words[..=k];
+            let initials: String = run
+                .iter()
+                .rev()
+                .filter(|&&w| capitalised(w))
+                .filter_map(|&w| tokens.text(w).chars().next())
+                .collect();
+            capitalised(words[k])
+                && initials.chars().count() >= 2
+                && is_subsequence(&initials, acronym)
+                && abbreviates(
+                    acronym,
+                    &tokens.text
+                        [tokens.list[words[k]].span.start()..tokens.list[words[0]].span.end()],
+                )
+        });
+        if let Some(k) = start {
+            let span = Span::new(
+                tokens.list[words[k]].span.start(),
+                tokens.list[words[0]].span.end(),
+            );
+            out.push((t, span, mention.kind));
+        }
+    }
+    out
+}
+
+/// Whether the letters of `short` appear in `long` in order (case-insensitively).
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars().flat_map(char::to_lowercase);
+    short
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| long.any(|l| l == c))
 }
 
 fn without_article(name: &str) -> &str {
@@ -115,6 +199,36 @@ mod tests {
                 .iter()
                 .all(|m| m.kind == Kind::Org && m.origin == Origin::Rule)
         );
+    }
+
+    #[test]
+    fn the_words_a_marked_acronym_abbreviates_become_its_name() {
+        let text = "The Tokyo Electric Power Company (TEPCO) said so. \
+                    Die Partei Alternative für Deutschland (AfD) trat an. Big News (TEPCO) no.";
+        let d = doc(
+            text,
+            &[
+                ("TEPCO", Kind::Org),
+                ("AfD", Kind::Org),
+                ("TEPCO", Kind::Org),
+            ],
+        );
+        let found = find(&d.mentions, &Tokens::of(&d));
+        let added: Vec<&str> = found.added.iter().map(|m| d.slice(m.span)).collect();
+        assert_eq!(
+            added,
+            [
+                "Tokyo Electric Power Company",
+                "Alternative für Deutschland"
+            ]
+        );
+        assert!(found.added.iter().all(|m| m.kind == Kind::Org));
+        let acronyms: Vec<&str> = found
+            .definitions
+            .iter()
+            .map(|d| d.acronym.as_str())
+            .collect();
+        assert_eq!(acronyms, ["TEPCO", "AfD"]);
     }
 
     #[test]

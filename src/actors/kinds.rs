@@ -25,6 +25,39 @@ pub fn parts_that_are_names(doc: &mut Document) {
     }
 }
 
+/// German compass compounds of a known place are places ("Ostlibyens", "Südfrankreich",
+/// "Nordostsyrien"), whatever kind the recognizer gave them.
+pub fn compass_places(doc: &mut Document) {
+    if matches!(doc.lang, Lang::En) {
+        return;
+    }
+    for m in doc.mentions.iter_mut().filter(|m| m.form == Form::Name) {
+        if m.kind != Kind::Loc && is_compass_place(&doc.text[m.span.range()]) {
+            m.kind = Kind::Loc;
+        }
+    }
+}
+
+/// Whether a word is a compass direction joined to a place the lexicons know, in the
+/// nominative or the genitive.
+fn is_compass_place(word: &str) -> bool {
+    const COMPASS: [&str; 9] = [
+        "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Ost", "Süd", "West", "Zentral",
+    ];
+    let Some(rest) = COMPASS.iter().find_map(|c| word.strip_prefix(c)) else {
+        return false;
+    };
+    // The place starts with a capital letter in the lexicon but not inside the compound.
+    if rest.chars().count() < 3 || !rest.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    let places = knowledge();
+    [Some(rest), rest.strip_suffix('s'), rest.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+        .any(|place| place.chars().count() >= 3 && places.place(place).is_some())
+}
+
 /// Takes leading titles and roles out of person names the recognizer marked with them
 /// ("Bundesfamilienministerin Schwesig" → "Schwesig", "President Joe Biden" → "Joe Biden"),
 /// which makes them persons. A name not marked as a person is trimmed only when the rest is a

@@ -16,6 +16,7 @@ use crate::nlp::corpus::{self, Format, score};
 use crate::nlp::tagger::features::Groups;
 use crate::nlp::tagger::features::Tables;
 use crate::nlp::tagger::gazetteer::Gazetteer;
+use crate::nlp::tagger::lexemes::Lexemes;
 use crate::nlp::tagger::shape_model::NameLikeness;
 use crate::nlp::tagger::{Model, clusters, train as trainer};
 
@@ -109,6 +110,13 @@ pub struct TrainArgs {
     /// Word clusters: depth of the cluster tree (at most 12).
     #[arg(long, default_value_t = 12)]
     pub cluster_depth: u32,
+    /// Word statistics from a large corpus (`word<TAB>Brown cluster<TAB>log probability`, as
+    /// written by assets/models/fetch_spacy_lookups.sh) for the `brown` and `freq` features.
+    #[arg(long)]
+    pub lexemes: Option<PathBuf>,
+    /// Keep this many of the most probable words of `--lexemes` in the model.
+    #[arg(long, default_value_t = 300_000)]
+    pub lexemes_top: usize,
     /// Score this gold file after every epoch (for tuning).
     #[arg(long)]
     pub dev: Vec<PathBuf>,
@@ -239,9 +247,19 @@ pub fn evaluate(model: &Model, corpus: &corpus::Corpus, consistency: bool) -> Ve
     scores
 }
 
+/// The script that makes the lexeme files.
+const FETCH: &str = "assets/models/fetch_spacy_lookups.sh";
+
 pub fn train(args: TrainArgs) -> anyhow::Result<()> {
     let german = args.lang == LangArg::De;
-    let groups = Groups::parse(&args.features).map_err(anyhow::Error::msg)?;
+    let mut groups = Groups::parse(&args.features).map_err(anyhow::Error::msg)?;
+    if args.lexemes.is_none() && groups.has(Groups::LEXEMES) {
+        eprintln!(
+            "note: without --lexemes (made by {FETCH}) the feature groups brown, brownpairs \
+             and freq are left out"
+        );
+        groups = groups.without(Groups::LEXEMES);
+    }
     if !(12..=24).contains(&args.bits) {
         anyhow::bail!("--bits {} is out of range (12 to 24)", args.bits);
     }
@@ -321,10 +339,20 @@ pub fn train(args: TrainArgs) -> anyhow::Result<()> {
         aggressiveness: args.pa,
         ensemble: args.ensemble,
     };
+    let lexemes = match &args.lexemes {
+        Some(path) if groups.has(Groups::LEXEMES) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{} (make it with {FETCH})", path.display()))?;
+            Lexemes::parse(&text, args.lexemes_top)
+                .with_context(|| format!("{}", path.display()))?
+        }
+        _ => Lexemes::default(),
+    };
     let tables = Tables {
         gazetteer,
         clusters,
         names: NameLikeness::learn(&entries),
+        lexemes,
     };
     let model = trainer::train(&sentences, &auxiliary, tables, &options, |epoch, model| {
         let mut line = format!("epoch {epoch}:");
@@ -346,12 +374,13 @@ pub fn train(args: TrainArgs) -> anyhow::Result<()> {
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("{}", args.out.display()))?;
     eprintln!(
-        "{}: {} tags, {} weights, {} lexicon entries, {} clustered words, {:.1} MB",
+        "{}: {} tags, {} weights, {} lexicon entries, {} clustered words, {} lexemes, {:.1} MB",
         args.out.display(),
         model.tags.len(),
         model.weights.len(),
         model.tables.gazetteer.table().len(),
         model.tables.clusters.table().len(),
+        model.tables.lexemes.table().len(),
         bytes.len() as f64 / 1e6
     );
     Ok(())

@@ -5,6 +5,7 @@
 use super::clusters::Clusters;
 use super::gazetteer::{self, Gazetteer};
 use super::hash::{finish, mix, str as hash_str};
+use super::lexemes::{Lexeme, Lexemes};
 use super::shape_model::NameLikeness;
 use crate::lexicon::wordlists::Category;
 
@@ -29,8 +30,11 @@ impl Groups {
     pub const CONTEXT: u32 = 1 << 12;
     pub const NAMELIKE: u32 = 1 << 13;
     pub const NGRAMS: u32 = 1 << 14;
+    pub const BROWN: u32 = 1 << 15;
+    pub const FREQ: u32 = 1 << 16;
+    pub const BROWN_PAIRS: u32 = 1 << 17;
 
-    pub const NAMES: [(&'static str, u32); 15] = [
+    pub const NAMES: [(&'static str, u32); 18] = [
         ("word", Groups::WORD),
         ("window", Groups::WINDOW),
         ("shape", Groups::SHAPE),
@@ -46,14 +50,25 @@ impl Groups {
         ("context", Groups::CONTEXT),
         ("namelike", Groups::NAMELIKE),
         ("ngrams", Groups::NGRAMS),
+        ("brown", Groups::BROWN),
+        ("freq", Groups::FREQ),
+        ("brownpairs", Groups::BROWN_PAIRS),
     ];
+
+    /// The groups that read the lexemes table (`castlist train --lexemes`).
+    pub const LEXEMES: u32 = Groups::BROWN | Groups::FREQ | Groups::BROWN_PAIRS;
 
     pub fn all() -> Groups {
         Groups(Groups::NAMES.iter().fold(0, |acc, (_, bit)| acc | bit))
     }
 
-    pub fn has(self, bit: u32) -> bool {
-        self.0 & bit != 0
+    /// Whether any of these bits is set.
+    pub fn has(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+
+    pub fn without(self, bits: u32) -> Groups {
+        Groups(self.0 & !bits)
     }
 
     /// Parses a comma-separated list of group names; `-name` removes one from all groups,
@@ -123,6 +138,19 @@ const T_LEX2: u64 = 48; // + offset
 const T_SUFFIX_CONTEXT: u64 = 50; // + offset
 const T_NAMELIKE: u64 = 55; // + offset
 const T_NGRAM: u64 = 60;
+const T_BROWN: u64 = 64; // + depth index
+const T_BROWN_LEFT: u64 = 70; // + depth index
+const T_BROWN_RIGHT: u64 = 76; // + depth index
+const T_LOGP: u64 = 91;
+const T_RATIO: u64 = 92;
+const T_BROWN_PAIR: u64 = 94;
+
+/// Brown-path prefix lengths for the word itself, for its neighbours at ±1 and for the
+/// neighbour-word pairs (chosen on the dev splits: longer or more prefixes, ±2 neighbours and
+/// prefixes combined with capitalisation did not help).
+const BROWN_WORD_DEPTHS: [u32; 4] = [4, 6, 10, 20];
+const BROWN_SIDE_DEPTHS: [u32; 2] = [6, 20];
+const BROWN_PAIR_DEPTH: u32 = 8;
 
 /// The tables features read besides the token itself, built at training time and stored in
 /// the model.
@@ -131,6 +159,7 @@ pub struct Tables {
     pub gazetteer: Gazetteer,
     pub clusters: Clusters,
     pub names: NameLikeness,
+    pub lexemes: Lexemes,
 }
 
 /// What a token looks like and which lists know it; computed once per token.
@@ -159,6 +188,14 @@ struct Atoms {
     ngrams: (u32, u32),
     /// Two bits per category: 1 B, 2 I, 3 L of a multi-word lexicon phrase.
     phrase: u64,
+    /// Brown cluster path of the word as written (or lower-cased), 0 if none; [`PAD_PATH`]
+    /// bits mark the sentence boundaries.
+    brown: u32,
+    /// Log-probability step of the word as written (0 unknown).
+    logp: u8,
+    /// How much more probable the word is as written than in the other case (see
+    /// [`case_ratio`]).
+    ratio: u8,
 }
 
 /// Feature buckets of a sentence: `ids[offsets[i]..offsets[i + 1]]` belong to token `i`.
@@ -190,8 +227,11 @@ pub struct Extractor<'m> {
     gazetteer: &'m Gazetteer,
     clusters: &'m Clusters,
     names: &'m NameLikeness,
+    lexemes: &'m Lexemes,
     atoms: Vec<Atoms>,
     lower: String,
+    /// The token in the other case, for its probability.
+    alt: String,
     /// Letter n-gram hashes of the sentence's capitalised tokens.
     ngrams: Vec<u64>,
     /// Non-zero while extracting training sentences of an auxiliary domain: every feature then
@@ -221,6 +261,9 @@ const PAD_LEFT: Atoms = Atoms {
     place: 9,
     ngrams: (0, 0),
     phrase: 0,
+    brown: PAD_PATH | 1,
+    logp: 0,
+    ratio: 0,
 };
 
 const PAD_RIGHT: Atoms = Atoms {
@@ -229,8 +272,23 @@ const PAD_RIGHT: Atoms = Atoms {
     shape: 0x5eed_0002,
     short: 0x5eed_0002,
     cluster: 0xffff_fff2,
+    brown: PAD_PATH | 2,
     ..PAD_LEFT
 };
+
+/// Marks the padding tokens' cluster paths: real paths are at most 32 - 1 bits long only in
+/// theory; spaCy's are under 20, and prefixes never cut this bit away (see [`brown_prefix`]).
+const PAD_PATH: u32 = 1 << 31;
+
+/// The first `depth` steps of a word's cluster path; the padding marks stay whole.
+#[inline]
+fn brown_prefix(path: u32, depth: u32) -> u64 {
+    if path & PAD_PATH != 0 {
+        u64::from(path)
+    } else {
+        u64::from(Lexemes::prefix(path, depth))
+    }
+}
 
 impl<'m> Extractor<'m> {
     pub fn new(groups: Groups, bits: u32, tables: &'m Tables) -> Self {
@@ -240,8 +298,10 @@ impl<'m> Extractor<'m> {
             gazetteer: &tables.gazetteer,
             clusters: &tables.clusters,
             names: &tables.names,
+            lexemes: &tables.lexemes,
             atoms: Vec::new(),
             lower: String::new(),
+            alt: String::new(),
             ngrams: Vec::new(),
             domain: 0,
         }
@@ -367,6 +427,32 @@ impl<'m> Extractor<'m> {
         }
         if self.groups.has(Groups::CASING) {
             atoms.casing = u64::from(self.clusters.casing(lower_hash));
+        }
+        if self.groups.has(Groups::LEXEMES) {
+            let lx = self.lexemes;
+            let written = lx.get(atoms.word);
+            // The word in the other case: capitalised for a lower-case word, lower case for a
+            // capitalised one.
+            let other = match atoms.caps {
+                0 => {
+                    let mut chars = token.chars();
+                    self.alt.clear();
+                    if let Some(first) = chars.next() {
+                        self.alt.extend(first.to_uppercase());
+                        self.alt.push_str(chars.as_str());
+                    }
+                    lx.get(hash_str(&self.alt))
+                }
+                1 | 2 => lx.get(lower_hash),
+                _ => Lexeme::default(),
+            };
+            atoms.brown = if written.path != 0 {
+                written.path
+            } else {
+                other.path
+            };
+            atoms.logp = written.logp;
+            atoms.ratio = case_ratio(written.logp, other.logp);
         }
         atoms
     }
@@ -509,6 +595,33 @@ impl<'m> Extractor<'m> {
             push(mix(mix(T_SUFFIX_CONTEXT + 2, l1.short), l1.lex as u64));
             push(mix(mix(T_SUFFIX_CONTEXT + 3, r1.short), r1.lex as u64));
         }
+        if g.has(Groups::BROWN) {
+            if a.brown != 0 {
+                for (k, depth) in BROWN_WORD_DEPTHS.into_iter().enumerate() {
+                    push(mix(T_BROWN + k as u64, brown_prefix(a.brown, depth)));
+                }
+            }
+            for (k, depth) in BROWN_SIDE_DEPTHS.into_iter().enumerate() {
+                push(mix(T_BROWN_LEFT + k as u64, brown_prefix(l1.brown, depth)));
+                push(mix(T_BROWN_RIGHT + k as u64, brown_prefix(r1.brown, depth)));
+            }
+        }
+        if g.has(Groups::BROWN_PAIRS) {
+            let depth = BROWN_PAIR_DEPTH;
+            push(mix(
+                mix(T_BROWN_PAIR, brown_prefix(l1.brown, depth)),
+                brown_prefix(a.brown, depth),
+            ));
+            push(mix(
+                mix(T_BROWN_PAIR + 1, brown_prefix(a.brown, depth)),
+                brown_prefix(r1.brown, depth),
+            ));
+        }
+        if g.has(Groups::FREQ) {
+            let first = (i == 0) as u64;
+            push(mix(mix(mix(T_LOGP, u64::from(a.logp / 2)), a.caps), first));
+            push(mix(mix(mix(T_RATIO, u64::from(a.ratio)), a.caps), first));
+        }
         if g.has(Groups::CLUSTERS) && a.cluster != 0 {
             for (k, depth) in [4u32, 8, 12, 32].into_iter().enumerate() {
                 push(mix(
@@ -536,6 +649,21 @@ fn letter_ngrams(lower: &str, out: &mut Vec<u64>) {
             }
             let h = w.iter().fold(n as u64, |h, c| mix(h, *c as u64));
             out.push(h);
+        }
+    }
+}
+
+/// How much more probable a word is as written than in the other case (see
+/// [`Extractor::atoms_of`]): 1 neither known, 2 only the other, 3 only as written; else 4 to
+/// 10, from far less to far more probable, in half-nat steps.
+fn case_ratio(written: u8, other: u8) -> u8 {
+    match (written, other) {
+        (0, 0) => 1,
+        (0, _) => 2,
+        (_, 0) => 3,
+        (w, o) => {
+            let d = i32::from(o) - i32::from(w);
+            4 + [-8, -4, -1, 1, 4, 8].iter().filter(|t| d > **t).count() as u8
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod lexemes;
 pub mod model;
 pub mod shape_model;
 pub mod tags;

@@ -6,7 +6,8 @@
 use super::clusters::Clusters;
 use super::features::{Extractor, Groups, Rows, Tables};
 use super::gazetteer::Gazetteer;
-use super::hash::Table;
+use super::hash::{PackedTable, Table};
+use super::lexemes::Lexemes;
 use super::shape_model::NameLikeness;
 use super::tags::{Tag, TagSet};
 use super::viterbi::{Decoder, Transitions};
@@ -16,7 +17,7 @@ use crate::nlp::corpus::Entity;
 /// Longest stretch of tokens decoded at once.
 pub const MAX_SENTENCE: usize = 1000;
 
-const MAGIC: &[u8; 16] = b"castlist/ner v3\n";
+const MAGIC: &[u8; 16] = b"castlist/ner v4\n";
 
 /// A model file that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +89,10 @@ impl Model {
             put(&mut out, table.keys(), |v| v.to_le_bytes());
             put(&mut out, table.values(), |v| v.to_le_bytes());
         }
+        let lexemes = &self.tables.lexemes;
+        put(&mut out, lexemes.table().starts(), |v| v.to_le_bytes());
+        put(&mut out, lexemes.table().entries(), |v| v.to_le_bytes());
+        put(&mut out, lexemes.paths(), |v| v.to_le_bytes());
         put(&mut out, self.weights.offsets(), |v| v.to_le_bytes());
         put(&mut out, self.weights.entries(), |v| v.to_le_bytes());
         out
@@ -137,6 +142,12 @@ impl Model {
         let gazetteer = Gazetteer::from_table(table(&mut r, "lexicon table")?, german);
         let clusters = Clusters::from_table(table(&mut r, "cluster table")?);
         let names = NameLikeness::from_table(table(&mut r, "name-likeness table")?);
+        let starts = r.vec::<u32, 4>("lexeme table", u32::from_le_bytes)?;
+        let entries = r.vec::<u32, 4>("lexeme table", u32::from_le_bytes)?;
+        let lexeme_table = PackedTable::from_parts(starts, entries)
+            .ok_or_else(|| ModelError::Invalid("lexeme table".into()))?;
+        let paths = r.vec::<u32, 4>("cluster paths", u32::from_le_bytes)?;
+        let lexemes = Lexemes::from_parts(lexeme_table, paths);
         let offsets = r.vec::<u32, 4>("weights", u32::from_le_bytes)?;
         let entries = r.vec::<u32, 4>("weights", u32::from_le_bytes)?;
         if offsets.len() != (1 << bits) + 1 {
@@ -158,6 +169,7 @@ impl Model {
                 gazetteer,
                 clusters,
                 names,
+                lexemes,
             },
             weights,
         })

@@ -254,7 +254,12 @@ pub fn train(
     options: &Options,
     mut after_epoch: impl FnMut(usize, &Model),
 ) -> Model {
-    let tags = TagSet::from_entities(sentences.iter().map(|s| s.entities.as_slice()));
+    let tags = TagSet::from_entities(
+        sentences
+            .iter()
+            .chain(auxiliary)
+            .map(|s| s.entities.as_slice()),
+    );
     let mut extractor = Extractor::new(options.groups, options.bits, &tables);
     let target = sentences.iter().map(|s| (s, 0));
     let other = auxiliary.iter().map(|s| (s, 0xa0c5_1117));
