@@ -1,6 +1,7 @@
 //! Linking throughput: `actors::link` on large documents made from the gold articles (text and
 //! recognised mentions), repeated with varied names so that actors keep coming and going, at
-//! 1, 3 and 10 MB — linear growth shows as a constant time per megabyte.
+//! 1, 3 and 10 MB — linear growth shows as a constant time per megabyte. And linking's share of
+//! the whole analysis: recognition and linking of the same 1 MB German text, measured apart.
 
 use std::path::Path;
 
@@ -98,5 +99,39 @@ fn bench_link(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_link);
+/// Recognition (language given, model loaded) and linking of one text, each timed on its own;
+/// linking's share is link / (recognise + link).
+fn bench_share(c: &mut Criterion) {
+    let sources = gold_documents();
+    let text = big_document(&sources, 1_000_000).text;
+    let laid_out = castlist::ingest::from_text("bench", text);
+    let mut recognised = laid_out.clone();
+    let tokens = castlist::nlp::recognise_tokenized(&mut recognised, Some(castlist::Lang::De));
+    let mut group = c.benchmark_group("analysis share, 1 MB German");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(laid_out.text.len() as u64));
+    group.bench_function("recognise", |b| {
+        b.iter_batched(
+            || laid_out.clone(),
+            |mut d| {
+                castlist::nlp::recognise_tokenized(&mut d, Some(castlist::Lang::De));
+                d
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("link", |b| {
+        b.iter_batched(
+            || recognised.clone(),
+            |mut d| {
+                castlist::actors::link_tokenized(&mut d, &tokens);
+                d
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_link, bench_share);
 criterion_main!(benches);

@@ -49,7 +49,8 @@ pub enum Command {
     },
     /// Tag CoNLL-style tokens: appends the predicted IOB2 tag to every token line.
     Tag(crate::nlp::cmd::TagArgs),
-    /// Score the shipped model against gold corpora: precision, recall and F1 per class.
+    /// Score against gold: a model on NER corpora (precision, recall and F1 per class), or
+    /// actor linking on castlist/1 documents (B³, mention scores, names).
     Eval(crate::nlp::cmd::EvalArgs),
     /// Train a recognizer model from gold corpora.
     Train(Box<crate::nlp::cmd::TrainArgs>),
@@ -95,10 +96,24 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("castlist: {err:#}");
+            eprintln!("castlist: {}", message(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, leaving out a cause the message before already says
+/// (the library's errors name their cause themselves).
+fn message(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

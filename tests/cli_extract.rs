@@ -153,3 +153,21 @@ fn the_reader_refuses_politely_when_output_is_not_a_terminal() {
     assert!(out.stdout.is_empty(), "escape sequences written to a pipe");
     assert!(stderr(&out).contains("not a terminal"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_reader_names_a_bad_file_once_before_anything_else() {
+    for (args, says) in [
+        (vec!["no-such-article.txt"], "No such file or directory"),
+        (
+            vec!["--config", "no-such-config.toml"],
+            "No such file or directory",
+        ),
+    ] {
+        let out = castlist(&args, b"");
+        let err = stderr(&out);
+        assert!(!out.status.success());
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(err.matches(says).count(), 1, "the cause said twice: {err}");
+        assert!(err.contains(args[args.len() - 1]), "{err}");
+    }
+}

@@ -35,7 +35,8 @@ pub struct TagArgs {
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
-    /// Gold files.
+    /// Gold files: NER corpora (GermEval, CoNLL, UNER, HIPE), or castlist/1 documents (.json)
+    /// to score actor linking (B³) alone and end to end.
     #[arg(required = true)]
     pub gold: Vec<PathBuf>,
     /// Model language (default: from the corpus format: GermEval and HIPE German, others English).
@@ -185,6 +186,12 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<()> {
         .iter()
         .all(|p| p.extension().is_some_and(|e| e == "json"))
     {
+        if args.model.is_some() || args.format.is_some() || args.no_consistency {
+            anyhow::bail!(
+                "--model, --format and --no-consistency apply to NER corpora; castlist/1 gold \
+                 (.json) is scored with the built-in models"
+            );
+        }
         return crate::actors::cmd::eval(&args.gold, args.lang.map(Into::into));
     }
     let mut out = std::io::stdout().lock();
