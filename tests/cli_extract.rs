@@ -1,35 +1,11 @@
 //! `castlist extract` as a user runs it: the real binary, real files, its output and exit status.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-fn castlist(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_castlist"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the castlist binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin)
-        .expect("stdin accepts the input");
-    child.wait_with_output().expect("castlist finishes")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use cli_support::{castlist, stderr};
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("castlist-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
+    cli_support::temp_file("cli", name, bytes)
 }
 
 #[test]

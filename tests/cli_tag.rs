@@ -1,42 +1,12 @@
 //! `castlist tag` and `castlist eval` as a user runs them: the real binary, real files, its
 //! output and exit status, including bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod cli_support;
 
-fn castlist(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_castlist"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the castlist binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The command may stop reading early (on an error): a broken pipe is fine then.
-        let _ = input.write_all(&bytes);
-    });
-    let out = child.wait_with_output().expect("castlist finishes");
-    writer.join().expect("the writer thread ends");
-    out
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use cli_support::{castlist, stderr, stdout};
 
 fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("castlist-tag-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file");
-    path
+    cli_support::temp_file("tag", name, bytes)
 }
 
 const GERMAN: &str = "# ein Kommentar\nDer\nrussische\nPräsident\nWladimir\nPutin\nempfing\n\
