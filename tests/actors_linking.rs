@@ -424,3 +424,21 @@ fn a_compass_compound_of_a_known_place_is_a_place() {
     // A surname that happens to start with a compass word stays a person.
     assert_eq!(mention(&doc, "Ostermann", 0).kind, Kind::Per);
 }
+
+#[test]
+fn a_company_cut_short_before_its_legal_form_gets_its_whole_name() {
+    let doc = de(
+        "Der Vorstand der PNE [WIND AG|ORG] und die Windkraft [Nord AG|ORG] stritten. \
+         Laut [Siemens AG|ORG] nicht. Die [Deutsche Bahn AG|ORG] fährt.",
+    );
+    check_invariants(&doc);
+    assert_eq!(name(&doc, "PNE WIND AG"), "PNE WIND AG");
+    assert_eq!(name(&doc, "Windkraft Nord AG"), "Windkraft Nord AG");
+    // Prepositions, articles and a sentence's first word stay out.
+    assert_eq!(name(&doc, "Siemens AG"), "Siemens AG");
+    assert!(
+        doc.mentions
+            .iter()
+            .any(|m| doc.slice(m.span) == "Deutsche Bahn AG")
+    );
+}

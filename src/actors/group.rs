@@ -118,7 +118,7 @@ pub struct Definition {
 }
 
 /// Legal forms and company words a company's name may be given with or without.
-const LEGAL_FORMS: &[&str] = &[
+pub(super) const LEGAL_FORMS: &[&str] = &[
     "ag",
     "gmbh",
     "se",

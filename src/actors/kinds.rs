@@ -4,7 +4,7 @@
 //! - a name mention takes its actor's kind when the lexicon knows the actor or most of its
 //!   names agree ("Wagner" tagged PER once among ORG mentions of Gruppe Wagner).
 
-use super::group::{Grouping, is_lexicon_name, is_quote};
+use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
 use super::morph::fold;
 use super::roles::{Class, role};
@@ -56,6 +56,63 @@ fn is_compass_place(word: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|place| place.chars().count() >= 3 && places.place(place).is_some())
+}
+
+/// A company name the recognizer cut short before its legal form takes the capitalised words
+/// right before it ("PNE WIND AG" tagged as "WIND AG", "Windkraft Nord AG" as "Nord AG"); not a
+/// sentence's first word, an article or a preposition, nor a word of another mention.
+pub fn legal_form_names(doc: &mut Document) {
+    const LONGEST: usize = 2;
+    for i in 0..doc.mentions.len() {
+        let m = doc.mentions[i];
+        let surface = &doc.text[m.span.range()];
+        let ends_in_legal_form = surface.rsplit(' ').next().is_some_and(|last| {
+            surface.contains(' ') && LEGAL_FORMS.contains(&last.to_lowercase().as_str())
+        });
+        if m.kind != Kind::Org || m.form != Form::Name || !ends_in_legal_form {
+            continue;
+        }
+        let floor = i.checked_sub(1).map_or(0, |p| doc.mentions[p].span.end());
+        let mut start = m.span.start();
+        for _ in 0..LONGEST {
+            match word_before(&doc.text, start) {
+                Some(word) if word >= floor && !opens_sentence(&doc.text[..word]) => {
+                    start = word;
+                }
+                _ => break,
+            }
+        }
+        doc.mentions[i].span = Span::new(start, m.span.end());
+    }
+}
+
+/// The start of the capitalised word that ends one space before `at`, if it may belong to a
+/// name.
+fn word_before(text: &str, at: usize) -> Option<usize> {
+    const NOT_NAMES: [&str; 24] = [
+        "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "The", "A",
+        "An", "Bei", "Mit", "Von", "Für", "Laut", "Nach", "Über", "Und", "Oder", "Auch", "Wie",
+    ];
+    let before = text[..at].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '&'))
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[start..];
+    (word.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&word)).then_some(start)
+}
+
+/// Whether a word after this text would open a sentence or a block.
+fn opens_sentence(before: &str) -> bool {
+    match before.trim_end_matches(' ').chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '„' | '“' | '"' | '(' | '«' | '»'
+        ),
+    }
 }
 
 /// Takes leading titles and roles out of person names the recognizer marked with them
