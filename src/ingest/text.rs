@@ -244,6 +244,15 @@ fn is_meta(line: &str) -> bool {
     is_reading_time(&l) || is_date_line(&l)
 }
 
+/// The minutes a reading-time line states ("1 Minute", "5 min read").
+pub fn reading_minutes(line: &str) -> Option<usize> {
+    let l = lower(line.trim());
+    if !is_reading_time(&l) {
+        return None;
+    }
+    l.split_whitespace().next()?.parse().ok()
+}
+
 /// "1 Minute", "3 Min. Lesezeit", "5 min read", "2 minutes".
 fn is_reading_time(l: &str) -> bool {
     let mut words = l.split_whitespace();

@@ -1,5 +1,6 @@
 //! The facts the header shows about a document: title, language, byline or source, the date where
-//! one is found in the dateline, meta or byline blocks, reading time and actor count.
+//! one is found in the dateline, meta or byline blocks, reading time (as the article states it,
+//! or from its length) and actor count.
 
 use std::sync::LazyLock;
 
@@ -69,7 +70,11 @@ impl Facts {
             lang: doc.lang.code().to_string(),
             byline,
             date: date_of(doc),
-            minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
+            minutes: doc
+                .blocks_with(Role::Meta)
+                .take(DATE_BLOCKS)
+                .find_map(|b| crate::ingest::text::reading_minutes(doc.slice(b.span)))
+                .unwrap_or_else(|| words.div_ceil(WORDS_PER_MINUTE).max(1)),
             words,
             actors: doc.actors.len(),
         }
@@ -238,5 +243,14 @@ mod tests {
         assert_eq!(facts.byline.as_deref(), Some("AFP"));
         assert_eq!(facts.date.as_deref(), Some("2023-09-17"));
         assert_eq!((facts.words, facts.minutes), (4, 1));
+    }
+
+    #[test]
+    fn the_reading_time_an_article_states_wins_over_its_length() {
+        let long = "Wort ".repeat(999); // and the title: 1000 words, five minutes
+        let doc = crate::ingest::from_text("a.txt", format!("Titel\n\n3 Min. Lesezeit\n\n{long}"));
+        assert_eq!(Facts::of(&doc).minutes, 3);
+        let doc = crate::ingest::from_text("a.txt", format!("Titel\n\n{long}"));
+        assert_eq!(Facts::of(&doc).minutes, 5);
     }
 }
