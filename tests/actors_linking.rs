@@ -442,3 +442,20 @@ fn a_company_cut_short_before_its_legal_form_gets_its_whole_name() {
             .any(|m| doc.slice(m.span) == "Deutsche Bahn AG")
     );
 }
+
+#[test]
+fn a_place_inside_a_name_its_acronym_abbreviates_becomes_part_of_that_name() {
+    let doc = de(
+        "Die Alternative für [Deutschland|LOC] ([AfD|ORG]) legte zu. Die [AfD|ORG] jubelte, \
+         in [Deutschland|LOC] regnete es.",
+    );
+    check_invariants(&doc);
+    assert_eq!(
+        mention(&doc, "Alternative für Deutschland", 0).kind,
+        Kind::Org
+    );
+    assert!(same(&doc, "Alternative für Deutschland", "AfD"));
+    assert_eq!(name(&doc, "AfD"), "Alternative für Deutschland");
+    // The country elsewhere stays the country.
+    assert_eq!(mention(&doc, "Deutschland", 0).kind, Kind::Loc);
+}

@@ -15,8 +15,11 @@ use crate::document::{Form, Kind, Mention, Origin, Span};
 #[derive(Debug, Default, PartialEq)]
 pub struct Acronyms {
     pub definitions: Vec<Definition>,
-    /// New name mentions, sorted, not overlapping any existing mention.
+    /// New name mentions, sorted, not overlapping any existing mention once `replaced` are gone.
     pub added: Vec<Mention>,
+    /// Mentions (indices, ascending) that an added name takes in ("Deutschland" in "Alternative
+    /// für Deutschland (AfD)").
+    pub replaced: Vec<usize>,
 }
 
 /// Finds acronym definitions after non-person names and the unmarked uses of those acronyms.
@@ -59,7 +62,8 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         });
         defined.insert(acronym, mention.kind);
     }
-    for (t, name, kind) in unmarked_long_forms(mentions, tokens) {
+    for (t, name, kind, inside) in long_forms(mentions, tokens) {
+        found.replaced.extend(inside);
         found.added.push(Mention {
             span: name,
             kind,
@@ -99,11 +103,12 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     found
 }
 
-/// Marked acronyms in parentheses right after unmarked capitalised words they abbreviate, with
-/// the span of those words: (token of the acronym, span of the name, the acronym's kind). Every capitalised word's
-/// initial must come in the acronym in order, so "The" before "Tokyo" stays out; lower-case
-/// words may stand between them ("Alternative für Deutschland").
-fn unmarked_long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind)> {
+/// Marked acronyms in parentheses right after capitalised words they abbreviate that the
+/// recognizer did not mark as one name: (token of the acronym, span of the name, the acronym's
+/// kind, the mentions inside the name). Every capitalised word's initial must come in the
+/// acronym in order, so "The" before "Tokyo" stays out; lower-case words may stand between
+/// them, and names of places or organisations inside ("Alternative für Deutschland").
+fn long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind, Vec<usize>)> {
     const LONGEST: usize = 8;
     let mut out = Vec::new();
     for t in 2..tokens.list.len().saturating_sub(1) {
@@ -119,11 +124,16 @@ fn unmarked_long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Spa
         {
             continue;
         }
-        // The unmarked words before the parenthesis, nearest first.
+        // The words and non-person names before the parenthesis, nearest first.
+        let inner_name = |p: usize| {
+            tokens
+                .mention(p)
+                .is_some_and(|i| mentions[i].kind != Kind::Per && mentions[i].form == Form::Name)
+        };
         let mut words = Vec::new();
         let mut i = open;
         while let Some(p) = tokens.prev(i) {
-            if !tokens.is_word(p) || words.len() == LONGEST {
+            if !(tokens.is_word(p) || inner_name(p)) || words.len() == LONGEST {
                 break;
             }
             words.push(p);
@@ -140,6 +150,8 @@ fn unmarked_long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Spa
                 .filter_map(|&w| tokens.text(w).chars().next())
                 .collect();
             capitalised(words[k])
+                && tokens.is_word(words[k])
+                && run.iter().any(|&w| tokens.is_word(w) && capitalised(w))
                 && initials.chars().count() >= 2
                 && is_subsequence(&initials, acronym)
                 && abbreviates(
@@ -153,7 +165,12 @@ fn unmarked_long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Spa
                 tokens.list[words[k]].span.start(),
                 tokens.list[words[0]].span.end(),
             );
-            out.push((t, span, mention.kind));
+            let inside = words[..=k]
+                .iter()
+                .rev()
+                .filter_map(|&w| tokens.mention(w))
+                .collect();
+            out.push((t, span, mention.kind, inside));
         }
     }
     out
@@ -229,6 +246,14 @@ mod tests {
             .map(|d| d.acronym.as_str())
             .collect();
         assert_eq!(acronyms, ["TEPCO", "AfD"]);
+        assert!(found.replaced.is_empty());
+        // A place inside the name is taken in.
+        let text = "die Alternative für Deutschland (AfD) trat an";
+        let d = doc(text, &[("Deutschland", Kind::Loc), ("AfD", Kind::Org)]);
+        let found = find(&d.mentions, &Tokens::of(&d));
+        let added: Vec<&str> = found.added.iter().map(|m| d.slice(m.span)).collect();
+        assert_eq!(added, ["Alternative für Deutschland"]);
+        assert_eq!(found.replaced, [0]);
     }
 
     #[test]

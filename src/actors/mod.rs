@@ -76,6 +76,13 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
         None => Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions),
     };
     let found = acronyms::find(&doc.mentions, &tokens);
+    if !found.replaced.is_empty() {
+        let mut index = 0;
+        doc.mentions.retain(|_| {
+            index += 1;
+            found.replaced.binary_search(&(index - 1)).is_err()
+        });
+    }
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);
         tokens.remark(&doc.mentions);
