@@ -34,6 +34,9 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
     let n = tokens.list.len();
+    // What a word makes of itself where no name begins (a part or a derived form) depends on
+    // the word alone: worked out once per distinct word, as a long text repeats its words.
+    let mut by_word: HashMap<&str, Option<(Kind, Form)>> = HashMap::new();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -74,10 +77,17 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        if let Some(kind) = part_of(text, german, &names) {
-            out.push(mention(t, kind, Form::Part, Origin::Lexicon));
-        } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
-            out.push(mention(t, Kind::Loc, Form::Derived, Origin::Lexicon));
+        let alone = *by_word.entry(text).or_insert_with(|| {
+            if let Some(kind) = part_of(text, german, &names) {
+                Some((kind, Form::Part))
+            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
+                Some((Kind::Loc, Form::Derived))
+            } else {
+                None
+            }
+        });
+        if let Some((kind, form)) = alone {
+            out.push(mention(t, kind, form, Origin::Lexicon));
         }
         t += 1;
     }
