@@ -11,7 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::derived::{country_of, document_place};
 use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
@@ -36,7 +36,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let n = tokens.list.len();
     // What a word makes of itself where no name begins (a part or a derived form) depends on
     // the word alone: worked out once per distinct word, as a long text repeats its words.
-    let mut by_word: HashMap<&str, Option<(Kind, Form)>> = HashMap::new();
+    let mut by_word: FxHashMap<&str, Option<(Kind, Form)>> = FxHashMap::default();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -162,14 +162,14 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
 /// The document's one-word names that may begin compounds (not persons), with their hashes,
 /// and the hashes of the first words of all its names (sorted, for quick rejection).
 struct DocumentNames {
-    one_word: HashMap<String, Kind>,
+    one_word: FxHashMap<String, Kind>,
     hashes: Vec<u64>,
     firsts: Vec<u64>,
 }
 
 impl DocumentNames {
-    fn new(candidates: &HashMap<String, Vec<Candidate>>) -> DocumentNames {
-        let one_word: HashMap<String, Kind> = candidates
+    fn new(candidates: &FxHashMap<String, Vec<Candidate>>) -> DocumentNames {
+        let one_word: FxHashMap<String, Kind> = candidates
             .iter()
             .filter_map(|(first, list)| {
                 list.iter()
@@ -192,12 +192,12 @@ impl DocumentNames {
 /// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
 /// the text names "Sachsen"), and the first two letters of each without umlauts.
 struct Places {
-    names: HashSet<String>,
-    starts: HashSet<String>,
+    names: FxHashSet<String>,
+    starts: FxHashSet<String>,
 }
 
 fn document_places(doc: &Document) -> Places {
-    let names: HashSet<String> = doc
+    let names: FxHashSet<String> = doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
@@ -225,10 +225,10 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
 }
 
 /// The names worth looking for, by their first word (longest first).
-fn candidates(doc: &Document) -> HashMap<String, Vec<Candidate>> {
+fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
-    let mut count: HashMap<&str, (usize, Kind)> = HashMap::new();
+    let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
     let mut surnames: Vec<String> = Vec::new();
     for m in doc
         .mentions
@@ -254,7 +254,7 @@ fn candidates(doc: &Document) -> HashMap<String, Vec<Candidate>> {
             }
         }
     }
-    let mut out: HashMap<String, Vec<Candidate>> = HashMap::new();
+    let mut out: FxHashMap<String, Vec<Candidate>> = FxHashMap::default();
     let mut add = |words: Vec<String>, kind: Kind| {
         let list = out.entry(words[0].clone()).or_default();
         if !list.iter().any(|c| c.words == words) {
