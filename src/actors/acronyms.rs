@@ -4,7 +4,7 @@
 //! mention is added for it (origin rule). Where only the acronym is marked, the capitalised
 //! words before it that it abbreviates become the name ("Tokyo Electric Power Company").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::group::Definition;
 use super::morph::{abbreviates, is_acronym};
@@ -25,7 +25,7 @@ pub struct Acronyms {
 /// Finds acronym definitions after non-person names and the unmarked uses of those acronyms.
 pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     let mut found = Acronyms::default();
-    let mut defined: HashMap<&str, Kind> = HashMap::new();
+    let mut defined: FxHashMap<&str, Kind> = FxHashMap::default();
     let n = tokens.list.len();
     for t in 0..n {
         let Some(m) = tokens.mention(t) else {

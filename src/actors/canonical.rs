@@ -4,7 +4,7 @@
 //! country's names); otherwise the fullest base form among the names (a person's full
 //! name; a spelt-out name before its acronym), the most frequent and then the first on ties.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::group::{Grouping, Naming};
 use super::knowledge::Entry;
@@ -15,7 +15,7 @@ use crate::lexicon::places::countries;
 /// The actors of a grouping and each mention's actor.
 pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
     let n = doc.mentions.len();
-    let mut actor_of_root: HashMap<usize, ActorIdx> = HashMap::new();
+    let mut actor_of_root: FxHashMap<usize, ActorIdx> = FxHashMap::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut assignment = vec![None; n];
     for (i, cluster) in grouping.cluster_of.iter().enumerate() {
@@ -129,7 +129,7 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
         .iter()
         .filter(|(i, _)| grouping.form[*i] == Form::Name)
         .collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, n) in &names {
         *count.entry(n.base.as_str()).or_default() += 1;
     }

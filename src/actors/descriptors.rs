@@ -13,7 +13,7 @@
 //!
 //! Descriptor spans never overlap name mentions or each other.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::group::{Grouping, is_quote};
 use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
@@ -48,9 +48,9 @@ struct Finder<'a> {
     german: bool,
     english: bool,
     /// Noun form → the actor that had it most recently.
-    roles: HashMap<String, ActorIdx>,
+    roles: FxHashMap<String, ActorIdx>,
     /// Noun form → the one organisation whose name has it as head (None: several).
-    short_forms: HashMap<&'static str, Option<ActorIdx>>,
+    short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
     seen: Vec<bool>,
     /// The kind and canonical name of each actor.
     kinds: Vec<Kind>,
@@ -75,7 +75,7 @@ pub fn find(
         assignment,
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
-        roles: HashMap::new(),
+        roles: FxHashMap::default(),
         short_forms: short_forms(actors, &doc.lang),
         seen: vec![false; actors.len()],
         kinds: actors.iter().map(|a| a.kind).collect(),
@@ -90,8 +90,8 @@ pub fn find(
 /// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
 /// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
 /// when several organisations share one.
-fn short_forms(actors: &[Actor], lang: &Lang) -> HashMap<&'static str, Option<ActorIdx>> {
-    let mut map: HashMap<&'static str, Option<ActorIdx>> = HashMap::new();
+fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<ActorIdx>> {
+    let mut map: FxHashMap<&'static str, Option<ActorIdx>> = FxHashMap::default();
     for (a, actor) in actors.iter().enumerate() {
         if actor.kind != Kind::Org {
             continue;

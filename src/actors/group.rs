@@ -9,7 +9,7 @@
 //!   acronyms defined in the text, companies by their name without the legal form;
 //! - derived forms through `derived`, parts through the name inside the word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use super::derived::{self, Base};
@@ -171,27 +171,27 @@ struct Linker<'a> {
     tokens: &'a Tokens<'a>,
     german: bool,
     attested: Attested,
-    definitions: HashMap<Span, &'a str>,
+    definitions: FxHashMap<Span, &'a str>,
     out: Grouping,
     /// Surfaces, base forms and acronyms of names → cluster.
-    exact: HashMap<String, usize>,
+    exact: FxHashMap<String, usize>,
     /// Less certain forms: stems, loose keys, names without legal form or class word.
-    weak: HashMap<String, usize>,
-    entries: HashMap<Entry, usize>,
+    weak: FxHashMap<String, usize>,
+    entries: FxHashMap<Entry, usize>,
     /// Surname → the person who last had it.
-    surname_last: HashMap<String, usize>,
+    surname_last: FxHashMap<String, usize>,
     /// Surname → persons with it, oldest first (a cluster is pushed again when mentioned).
-    surname_all: HashMap<String, Vec<usize>>,
+    surname_all: FxHashMap<String, Vec<usize>>,
     /// First name → persons with it, oldest first.
-    given_all: HashMap<String, Vec<usize>>,
+    given_all: FxHashMap<String, Vec<usize>>,
     /// Shorter forms of company names ("PNE" for "PNE WIND AG") → cluster.
-    company: HashMap<String, usize>,
+    company: FxHashMap<String, usize>,
     /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
-    place_parts: HashMap<String, usize>,
+    place_parts: FxHashMap<String, usize>,
     /// Names analysed so far, by surface, then kind and context.
-    names: HashMap<&'a str, Vec<(NameContext, Rc<Name>)>>,
+    names: FxHashMap<&'a str, Vec<(NameContext, Rc<Name>)>>,
     /// One-word surfaces → the country they are an adjective of (None: they are not).
-    countries: HashMap<&'a str, Option<Entry>>,
+    countries: FxHashMap<&'a str, Option<Entry>>,
 }
 
 /// What a name's analysis depends on besides its text.
@@ -222,16 +222,16 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             kind: doc.mentions.iter().map(|m| m.kind).collect(),
             inner: vec![None; n],
         },
-        exact: HashMap::new(),
-        weak: HashMap::new(),
-        entries: HashMap::new(),
-        surname_last: HashMap::new(),
-        surname_all: HashMap::new(),
-        given_all: HashMap::new(),
-        company: HashMap::new(),
-        place_parts: HashMap::new(),
-        names: HashMap::new(),
-        countries: HashMap::new(),
+        exact: FxHashMap::default(),
+        weak: FxHashMap::default(),
+        entries: FxHashMap::default(),
+        surname_last: FxHashMap::default(),
+        surname_all: FxHashMap::default(),
+        given_all: FxHashMap::default(),
+        company: FxHashMap::default(),
+        place_parts: FxHashMap::default(),
+        names: FxHashMap::default(),
+        countries: FxHashMap::default(),
     };
     for i in 0..n {
         if !doc
@@ -752,7 +752,7 @@ fn last_few(list: &[usize]) -> Vec<usize> {
 }
 
 /// Maps `key` to `c`, allocating the key only when it is new.
-fn put(map: &mut HashMap<String, usize>, key: &str, c: usize) {
+fn put(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
     match map.get_mut(key) {
         Some(v) => *v = c,
         None => {

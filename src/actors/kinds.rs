@@ -9,7 +9,7 @@ use super::knowledge::knowledge;
 use super::morph::fold;
 use super::roles::{Class, role};
 use super::tokens::Tokens;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::roles::is_english_modifier;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Span};
@@ -121,7 +121,7 @@ fn opens_sentence(before: &str) -> bool {
 /// person's name elsewhere in the text ("General Motors" stays whole).
 pub fn trim_roles(doc: &mut Document) {
     let (german, english) = (!matches!(doc.lang, Lang::En), !matches!(doc.lang, Lang::De));
-    let mut persons: HashSet<&str> = HashSet::new();
+    let mut persons: FxHashSet<&str> = FxHashSet::default();
     for m in doc.mentions.iter().filter(|m| m.kind == Kind::Per) {
         let surface = doc.text[m.span.range()].trim();
         persons.insert(surface);

@@ -5,7 +5,7 @@
 //! world's well-known cities) for base forms. Built once, on first use, in a few milliseconds:
 //! the 14,000 cities of cities.tsv would cost more to index than they add.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::morph::{fold, is_acronym};
@@ -57,20 +57,20 @@ impl Entry {
 pub struct Knowledge {
     /// Folded names and aliases of countries, organisations and regions (first come first:
     /// "Europäische Union" is the organisation, not the region of that name).
-    names: HashMap<String, Entry>,
+    names: FxHashMap<String, Entry>,
     /// The same under `names::loose_key` (declined adjectives reduced).
-    loose: HashMap<String, Entry>,
+    loose: FxHashMap<String, Entry>,
     /// Folded country adjectives and demonyms (base forms) → country.
-    adjectives: HashMap<String, Entry>,
+    adjectives: FxHashMap<String, Entry>,
     /// Place names by the hash of their folded form (see `place_hash`) → the name as written;
     /// names whose hash is taken by another name go to `more_places`. No string is allocated
     /// for the tens of thousands of names.
-    places: HashMap<u64, &'static str>,
+    places: FxHashMap<u64, &'static str>,
     more_places: Vec<(u64, &'static str)>,
     /// Names safe to mark where the recognizer did not, as written, by their first word:
     /// country and region names, organisations' own names, and acronyms and multi-word forms
     /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
-    markable: HashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
+    markable: FxHashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
     /// `word_hash` of every one-word markable name, sorted: a cheap test for the beginnings of
     /// compounds before a real lookup.
     markable_words: Vec<u64>,
@@ -122,12 +122,12 @@ impl Knowledge {
 
     fn build() -> Knowledge {
         let mut k = Knowledge {
-            names: HashMap::new(),
-            loose: HashMap::new(),
-            adjectives: HashMap::new(),
-            places: HashMap::with_capacity(8_000),
+            names: FxHashMap::default(),
+            loose: FxHashMap::default(),
+            adjectives: FxHashMap::default(),
+            places: FxHashMap::with_capacity_and_hasher(8_000, Default::default()),
             more_places: Vec::new(),
-            markable: HashMap::new(),
+            markable: FxHashMap::default(),
             markable_words: Vec::new(),
             markable_firsts: Vec::new(),
             adjective_hashes: Vec::new(),
@@ -278,7 +278,7 @@ impl Knowledge {
     /// France and Réunion) goes to the one that looks sovereign, then to the one it has alone,
     /// then to the one whose name it resembles most.
     fn add_adjectives(&mut self) {
-        let mut candidates: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut candidates: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, c) in countries().iter().enumerate() {
             let words = c
                 .adjectives_en

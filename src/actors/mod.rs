@@ -4,7 +4,8 @@
 //! phrases (`descriptors`) and ranked (`salience`); `eval` scores all of it against gold.
 //!
 //! Linear in the number of mentions: one scan of the article text and hash-map lookups keyed by
-//! folded forms, never a comparison of all pairs.
+//! folded forms, never a comparison of all pairs. The maps hash with FxHash (`rustc_hash`):
+//! with SipHash, hashing was a sixth of linking's time.
 
 pub mod cmd;
 pub mod eval;

@@ -3,7 +3,7 @@
 //! the context ("der Vereinten Nationen" → "Vereinte Nationen", "Libyens" → "Libyen"); the
 //! folded keys it is looked up under; for persons, given names and surname.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::knowledge::knowledge;
 use super::morph::{
@@ -30,7 +30,7 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub struct Attested {
     /// Whole names and their last words.
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl Attested {

@@ -11,7 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::derived::{country_of, document_place};
 use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
@@ -34,6 +34,9 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
     let n = tokens.list.len();
+    // What a word makes of itself where no name begins (a part or a derived form) depends on
+    // the word alone: worked out once per distinct word, as a long text repeats its words.
+    let mut by_word: FxHashMap<&str, Option<(Kind, Form)>> = FxHashMap::default();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -74,10 +77,17 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        if let Some(kind) = part_of(text, german, &names) {
-            out.push(mention(t, kind, Form::Part, Origin::Lexicon));
-        } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
-            out.push(mention(t, Kind::Loc, Form::Derived, Origin::Lexicon));
+        let alone = *by_word.entry(text).or_insert_with(|| {
+            if let Some(kind) = part_of(text, german, &names) {
+                Some((kind, Form::Part))
+            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
+                Some((Kind::Loc, Form::Derived))
+            } else {
+                None
+            }
+        });
+        if let Some((kind, form)) = alone {
+            out.push(mention(t, kind, form, Origin::Lexicon));
         }
         t += 1;
     }
@@ -152,14 +162,14 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
 /// The document's one-word names that may begin compounds (not persons), with their hashes,
 /// and the hashes of the first words of all its names (sorted, for quick rejection).
 struct DocumentNames {
-    one_word: HashMap<String, Kind>,
+    one_word: FxHashMap<String, Kind>,
     hashes: Vec<u64>,
     firsts: Vec<u64>,
 }
 
 impl DocumentNames {
-    fn new(candidates: &HashMap<String, Vec<Candidate>>) -> DocumentNames {
-        let one_word: HashMap<String, Kind> = candidates
+    fn new(candidates: &FxHashMap<String, Vec<Candidate>>) -> DocumentNames {
+        let one_word: FxHashMap<String, Kind> = candidates
             .iter()
             .filter_map(|(first, list)| {
                 list.iter()
@@ -182,12 +192,12 @@ impl DocumentNames {
 /// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
 /// the text names "Sachsen"), and the first two letters of each without umlauts.
 struct Places {
-    names: HashSet<String>,
-    starts: HashSet<String>,
+    names: FxHashSet<String>,
+    starts: FxHashSet<String>,
 }
 
 fn document_places(doc: &Document) -> Places {
-    let names: HashSet<String> = doc
+    let names: FxHashSet<String> = doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
@@ -215,10 +225,10 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
 }
 
 /// The names worth looking for, by their first word (longest first).
-fn candidates(doc: &Document) -> HashMap<String, Vec<Candidate>> {
+fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
-    let mut count: HashMap<&str, (usize, Kind)> = HashMap::new();
+    let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
     let mut surnames: Vec<String> = Vec::new();
     for m in doc
         .mentions
@@ -244,7 +254,7 @@ fn candidates(doc: &Document) -> HashMap<String, Vec<Candidate>> {
             }
         }
     }
-    let mut out: HashMap<String, Vec<Candidate>> = HashMap::new();
+    let mut out: FxHashMap<String, Vec<Candidate>> = FxHashMap::default();
     let mut add = |words: Vec<String>, kind: Kind| {
         let list = out.entry(words[0].clone()).or_default();
         if !list.iter().any(|c| c.words == words) {

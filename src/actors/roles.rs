@@ -3,7 +3,7 @@
 //! organisations that make their short forms ("das Gericht"), and the honorifics that are not
 //! part of a name ("Dr.", "Frau", "Mr"). Small hand-made lists of general words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::document::Kind;
@@ -128,8 +128,8 @@ pub fn is_address(word: &str) -> bool {
 /// The role lists indexed for lookup: German nouns with their class and whether they match
 /// only whole; English words with their class. Built once.
 struct Index {
-    german: HashMap<&'static str, (Class, bool)>,
-    english: HashMap<&'static str, Class>,
+    german: FxHashMap<&'static str, (Class, bool)>,
+    english: FxHashMap<&'static str, Class>,
     /// `tail_key` of every noun and of its inflected forms, sorted: most words end like none.
     tails: Vec<u64>,
 }
@@ -147,7 +147,7 @@ fn tail_key(word: &str) -> u64 {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut german = HashMap::new();
+        let mut german = FxHashMap::default();
         for (list, class) in [
             (GERMAN_PERSONS, Class::Person),
             (GERMAN_ORGANISATIONS, Class::Organisation),
@@ -161,7 +161,7 @@ fn index() -> &'static Index {
                 german.entry(noun).or_insert((class, whole));
             }
         }
-        let mut english = HashMap::new();
+        let mut english = FxHashMap::default();
         for (list, class) in [
             (ENGLISH_PERSONS, Class::Person),
             (ENGLISH_ORGANISATIONS, Class::Organisation),
@@ -264,7 +264,7 @@ pub fn is_english_modifier(word: &str) -> bool {
 /// "Bundesverfassungsgericht" → "gericht", "Bahn" → "bahn", "Court" → "court". None for class
 /// nouns too general to stand for one organisation ("Partei", "Union").
 pub fn organisation_class(word: &str) -> Option<&'static str> {
-    static CLASSES: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    static CLASSES: OnceLock<FxHashMap<&'static str, ()>> = OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         GERMAN_ORGANISATIONS
             .split_whitespace()
