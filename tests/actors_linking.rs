@@ -444,6 +444,21 @@ fn a_company_cut_short_before_its_legal_form_gets_its_whole_name() {
 }
 
 #[test]
+fn a_company_split_before_its_legal_form_becomes_one_name() {
+    let doc = de(
+        "Der Vorstand der [PNE|ORG] [WIND AG|ORG] tagte. Die [PNE|ORG] wehrte sich, \
+         [Siemens|ORG] [Energy AG|ORG] auch. In [Berlin|LOC] [Nord AG|ORG] nicht.",
+    );
+    check_invariants(&doc);
+    assert_eq!(name(&doc, "PNE WIND AG"), "PNE WIND AG");
+    assert!(same(&doc, "PNE WIND AG", "PNE"));
+    assert_eq!(name(&doc, "Siemens Energy AG"), "Siemens Energy AG");
+    assert!(!doc.mentions.iter().any(|m| doc.slice(m.span) == "WIND AG"));
+    // Only an organisation right before it joins: a place stays a place.
+    assert_eq!(mention(&doc, "Berlin", 0).kind, Kind::Loc);
+}
+
+#[test]
 fn a_place_inside_a_name_its_acronym_abbreviates_becomes_part_of_that_name() {
     let doc = de(
         "Die Alternative für [Deutschland|LOC] ([AfD|ORG]) legte zu. Die [AfD|ORG] jubelte, \

@@ -168,7 +168,7 @@ fn eval_reports_bad_gold_files() {
 fn tiny_lexicons() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("castlist-lex-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let files: [(&str, &str); 6] = [
+    let files: [(&str, &str); 7] = [
         ("de_common_nouns.txt", "#lemma\nPräsident\nGespräch\n"),
         (
             "de_proper_nouns.tsv",
@@ -176,6 +176,7 @@ fn tiny_lexicons() -> std::path::PathBuf {
         ),
         ("given_names.tsv", "#name\tgender\nWladimir\tM\n"),
         ("name_parts_cspell.txt", "#name_part\nPutin\n"),
+        ("companies.txt", "#name\nGazprom\n"),
         (
             "cities.tsv",
             "#geonameid\tcc\tpop\tname_en\tname_de\talt_latin\n1\tRU\t12000000\tMoscow\tMoskau\t\n",

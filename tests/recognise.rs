@@ -99,3 +99,18 @@ fn other_languages_get_no_mentions_but_a_language() {
     let forced = analyse("Angela Merkel besuchte Paris.", Some(Lang::En));
     assert_eq!(forced.lang, Lang::En, "--lang overrides detection");
 }
+
+#[test]
+fn companies_known_from_the_company_list_are_organisations() {
+    // None of these names occurs in GermEval; "Garmin" was taken for a person before the
+    // company names of assets/lexicons/companies.txt became a lexicon class of the model.
+    let doc = analyse(
+        "Die Konzerne Unilever und Garmin verhandeln mit Edeka in Berlin.",
+        Some(Lang::De),
+    );
+    let found = mentions(&doc);
+    for company in ["Unilever", "Garmin", "Edeka"] {
+        assert!(has(&found, company, Kind::Org), "{company}: {found:?}");
+    }
+    assert!(has(&found, "Berlin", Kind::Loc), "{found:?}");
+}

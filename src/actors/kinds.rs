@@ -60,9 +60,11 @@ fn is_compass_place(word: &str) -> bool {
 
 /// A company name the recognizer cut short before its legal form takes the capitalised words
 /// right before it ("PNE WIND AG" tagged as "WIND AG", "Windkraft Nord AG" as "Nord AG"); not a
-/// sentence's first word, an article or a preposition, nor a word of another mention.
+/// sentence's first word, an article or a preposition, nor a word of another mention, except
+/// an organisation name right before it, which the two become ("PNE" + "WIND AG").
 pub fn legal_form_names(doc: &mut Document) {
     const LONGEST: usize = 2;
+    let mut merged = vec![false; doc.mentions.len()];
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
         let surface = &doc.text[m.span.range()];
@@ -72,7 +74,19 @@ pub fn legal_form_names(doc: &mut Document) {
         if m.kind != Kind::Org || m.form != Form::Name || !ends_in_legal_form {
             continue;
         }
-        let floor = i.checked_sub(1).map_or(0, |p| doc.mentions[p].span.end());
+        let previous = i.checked_sub(1).map(|p| (p, doc.mentions[p]));
+        if let Some((p, before)) = previous.filter(|(_, b)| {
+            b.kind == Kind::Org
+                && b.form == Form::Name
+                && b.span.end() + 1 == m.span.start()
+                && doc.text[b.span.end()..m.span.start()] == *" "
+                && word_count(&doc.text[b.span.range()]) <= LONGEST
+        }) {
+            merged[p] = true;
+            doc.mentions[i].span = Span::new(before.span.start(), m.span.end());
+            continue;
+        }
+        let floor = previous.map_or(0, |(_, b)| b.span.end());
         let mut start = m.span.start();
         for _ in 0..LONGEST {
             match word_before(&doc.text, start) {
@@ -84,6 +98,14 @@ pub fn legal_form_names(doc: &mut Document) {
         }
         doc.mentions[i].span = Span::new(start, m.span.end());
     }
+    if merged.contains(&true) {
+        let mut keep = merged.iter().map(|m| !m);
+        doc.mentions.retain(|_| keep.next().unwrap_or(true));
+    }
+}
+
+fn word_count(text: &str) -> usize {
+    text.split(' ').filter(|w| !w.is_empty()).count()
 }
 
 /// The start of the capitalised word that ends one space before `at`, if it may belong to a

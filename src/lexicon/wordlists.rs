@@ -1,5 +1,5 @@
 //! The big word lists of assets/lexicons (common nouns, given names, name parts, cities, German
-//! proper nouns) and the small embedded tables (countries, regions, organisations) as one stream
+//! proper nouns, company names) and the small embedded tables (countries, regions, organisations) as one stream
 //! of typed entries. Read from disk when a model is trained; the trained model carries what it
 //! needs as hashed tables, so nothing here is parsed when the program starts.
 
@@ -27,7 +27,7 @@ pub enum Category {
     Inhabitant = 7,
     /// A continent or world region.
     Region = 8,
-    /// An organisation of the hand-made table.
+    /// An organisation of the hand-made table, or a company name of companies.txt.
     Organisation = 9,
     /// German Wiktionary proper-noun classes.
     Toponym = 10,
@@ -169,6 +169,9 @@ pub fn load(dir: &Path, german: bool) -> Result<Vec<Entry>, ListError> {
         for name in org.names() {
             push(cat, name);
         }
+    }
+    for f in rows(&read("companies.txt")?) {
+        push(Category::Organisation, f[0]);
     }
     for title in TITLES {
         push(Category::Title, title);
