@@ -474,3 +474,23 @@ fn a_place_inside_a_name_its_acronym_abbreviates_becomes_part_of_that_name() {
     // The country elsewhere stays the country.
     assert_eq!(mention(&doc, "Deutschland", 0).kind, Kind::Loc);
 }
+
+#[test]
+fn a_capitalised_adjective_before_an_organisation_noun_opens_its_name() {
+    let doc = de(
+        "Der Antrag ging an die [Bremischen|LOC:derived] Bürgerschaft und an den \
+         [Deutschen|LOC:derived] Hospiz- und Palliativ-Verband. Die [deutschen|LOC:derived] \
+         Banken schwiegen. [Deutsche|LOC:derived] Bank sagte nichts, der \
+         [Sächsische|LOC:derived] Staatsminister auch nicht.",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Bremischen Bürgerschaft", 0).kind, Kind::Org);
+    assert_eq!(
+        mention(&doc, "Deutschen Hospiz- und Palliativ-Verband", 0).form,
+        Form::Name
+    );
+    // A lower-case adjective, a sentence's first word and a role noun stay as they were.
+    assert_eq!(mention(&doc, "deutschen", 0).form, Form::Derived);
+    assert_eq!(mention(&doc, "Deutsche", 0).form, Form::Derived);
+    assert_eq!(mention(&doc, "Sächsische", 0).form, Form::Derived);
+}

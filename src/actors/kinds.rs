@@ -104,6 +104,117 @@ pub fn legal_form_names(doc: &mut Document) {
     }
 }
 
+/// Last parts of German organisation names (lower case, inflected forms included).
+const ORGANISATION_HEADS: &[&str] = &[
+    "verband",
+    "verbandes",
+    "verbands",
+    "verein",
+    "vereins",
+    "vereinigung",
+    "institut",
+    "instituts",
+    "bürgerschaft",
+    "stiftung",
+    "gesellschaft",
+    "gewerkschaft",
+    "akademie",
+    "universität",
+    "hochschule",
+    "kommission",
+    "ministerium",
+    "ministeriums",
+    "landtag",
+    "landtags",
+    "landtages",
+    "bundestag",
+    "bundestags",
+    "bundestages",
+    "städtetag",
+    "landkreistag",
+    "gemeindetag",
+    "kammer",
+    "behörde",
+    "agentur",
+    "partei",
+    "bank",
+    "zentralbank",
+    "bündnis",
+    "bündnisses",
+    "konzern",
+    "konzerns",
+    "verlag",
+    "verlags",
+];
+
+/// German names that a capitalised adjective opens ("Bremischen Bürgerschaft", "Deutschen
+/// Hospiz- und Palliativ-Verband"), which the recognizer tends to mark as the adjective alone, a
+/// derived form of a place. Inside a German sentence an adjective is capitalised only as part of
+/// a name: when capitalised words up to an organisation noun follow it (at most four, joined by
+/// spaces, hyphens or a suspended "und"), the mention takes them in and names an organisation.
+pub fn adjective_organisations(doc: &mut Document) {
+    const LONGEST: usize = 4;
+    if matches!(doc.lang, Lang::En) {
+        return;
+    }
+    for i in 0..doc.mentions.len() {
+        let m = doc.mentions[i];
+        let adjective = &doc.text[m.span.range()];
+        if m.form != Form::Derived
+            || !adjective.starts_with(char::is_uppercase)
+            || adjective.contains(['-', ' '])
+            || opens_sentence(&doc.text[..m.span.start()])
+        {
+            continue;
+        }
+        let limit = doc
+            .mentions
+            .get(i + 1)
+            .map_or(doc.text.len(), |n| n.span.start());
+        if let Some(end) = organisation_after(&doc.text[m.span.end()..limit], LONGEST) {
+            let mention = &mut doc.mentions[i];
+            mention.span = Span::new(m.span.start(), m.span.end() + end);
+            mention.kind = Kind::Org;
+            mention.form = Form::Name;
+        }
+    }
+}
+
+/// Where the words at the start of `rest` (after one space) end in an organisation noun: the
+/// byte length up to that noun's end, if all words before it are capitalised nouns, suspended
+/// compounds ("Hospiz-") or the "und" after one.
+fn organisation_after(rest: &str, longest: usize) -> Option<usize> {
+    let mut at = 1;
+    let mut words = rest.strip_prefix(' ')?.split(' ');
+    let mut suspended = false;
+    for _ in 0..longest {
+        let word = words.next()?;
+        if suspended && word == "und" {
+            suspended = false;
+            at += word.len() + 1;
+            continue;
+        }
+        // A word may end the sentence or the clause: its punctuation stays out of the name.
+        let core = word.trim_end_matches(|c: char| !c.is_alphabetic() && c != '-');
+        if !core.starts_with(char::is_uppercase)
+            || !core.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return None;
+        }
+        let lower = core.to_lowercase();
+        let head = lower.rsplit('-').next().unwrap_or(&lower);
+        if ORGANISATION_HEADS.iter().any(|h| head.ends_with(h)) {
+            return Some(at + core.len());
+        }
+        if core.len() < word.len() {
+            return None;
+        }
+        suspended = word.ends_with('-');
+        at += word.len() + 1;
+    }
+    None
+}
+
 fn word_count(text: &str) -> usize {
     text.split(' ').filter(|w| !w.is_empty()).count()
 }
