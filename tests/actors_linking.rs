@@ -494,3 +494,32 @@ fn a_capitalised_adjective_before_an_organisation_noun_opens_its_name() {
     assert_eq!(mention(&doc, "Deutsche", 0).form, Form::Derived);
     assert_eq!(mention(&doc, "Sächsische", 0).form, Form::Derived);
 }
+
+#[test]
+fn english_organisation_names_on_a_head_noun_are_one_name() {
+    let doc = en(
+        "Researchers at the University of [Utah|LOC] said the [Ministry of Agriculture|ORG], \
+         [Forestry|LOC] and Fisheries agreed with the International Fund for Animal Welfare. \
+         The Department of [Justice|ORG] and the [FBI|ORG] met. She studied at the University \
+         of [Utah|LOC], where it snowed. The committee of experts met in [Utah|LOC].",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "University of Utah", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "University of Utah", 1).kind, Kind::Org);
+    assert_eq!(
+        mention(&doc, "University of Utah", 0).actor,
+        mention(&doc, "University of Utah", 1).actor
+    );
+    assert_eq!(
+        mention(&doc, "Ministry of Agriculture, Forestry and Fisheries", 0).kind,
+        Kind::Org
+    );
+    assert_eq!(
+        mention(&doc, "International Fund for Animal Welfare", 0).kind,
+        Kind::Org
+    );
+    // "and the" ends a name; a lower-case head ("committee") opens none.
+    assert_eq!(mention(&doc, "Department of Justice", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "FBI", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "Utah", 0).kind, Kind::Loc);
+}

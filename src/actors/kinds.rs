@@ -12,7 +12,7 @@ use super::tokens::Tokens;
 use rustc_hash::FxHashSet;
 
 use super::roles::is_english_modifier;
-use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Span};
+use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
 /// A part whose whole word is a name the lexicons know is that name: "UN-Sicherheitsrates"
 /// tagged as a part of the UN is the Security Council itself.
@@ -213,6 +213,212 @@ fn organisation_after(rest: &str, longest: usize) -> Option<usize> {
         at += word.len() + 1;
     }
     None
+}
+
+/// English nouns that head an organisation's name before "of", "for" or "on".
+const ENGLISH_HEADS: &[&str] = &[
+    "Academy",
+    "Administration",
+    "Agency",
+    "Alliance",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Church",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Conference",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "Institution",
+    "Journal",
+    "League",
+    "Ministry",
+    "Museum",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Party",
+    "School",
+    "Secretariat",
+    "Society",
+    "University",
+];
+
+/// English organisation names built on a head noun ("University of Utah", "Ministry of
+/// Agriculture, Forestry and Fisheries", "International Fund for Animal Welfare"), which the
+/// recognizer tends to cut into pieces or to mark by the place inside: a capitalised head noun,
+/// "of", "for" or "on", then capitalised words (a list of them joined by commas and "and", or
+/// words joined by "and", "of", "for", "the"), with up to three capitalised words before the
+/// head. The name replaces the mentions inside it; one reaching beyond it keeps the text as it was.
+pub fn english_organisations(doc: &mut Document) {
+    if !matches!(doc.lang, Lang::En) {
+        return;
+    }
+    let mut names: Vec<Span> = Vec::new();
+    for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
+        let words = words_at(&doc.text, block.span);
+        for (i, &(_, word)) in words.iter().enumerate() {
+            if !ENGLISH_HEADS.contains(&word) {
+                continue;
+            }
+            let Some(end) = name_after_head(&words[i + 1..]) else {
+                continue;
+            };
+            let mut start = i;
+            while start > 0 && i - start < 3 && is_modifier(words[start - 1].1) {
+                start -= 1;
+            }
+            names.push(Span::new(words[start].0, end));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mentions = &doc.mentions;
+    names.retain(|name| {
+        !mentions.iter().any(|m| {
+            m.span.start() < name.end()
+                && name.start() < m.span.end()
+                && (m.span.start() < name.start() || m.span.end() > name.end())
+        })
+    });
+    doc.mentions.retain(|m| {
+        !names
+            .iter()
+            .any(|n| n.start() <= m.span.start() && m.span.end() <= n.end())
+    });
+    doc.mentions.extend(names.iter().map(|&span| Mention {
+        span,
+        kind: Kind::Org,
+        form: Form::Name,
+        actor: None,
+        origin: Origin::Rule,
+    }));
+    doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+}
+
+/// The words of a block (split at spaces and line breaks) with their byte offsets in the text.
+fn words_at(text: &str, block: Span) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = block.start();
+    for word in text[block.range()].split([' ', '\n']) {
+        if !word.is_empty() {
+            out.push((at, word));
+        }
+        at += word.len() + 1;
+    }
+    out
+}
+
+/// A capitalised word that may stand before an organisation's head noun ("International",
+/// "U.S."): not an article or a preposition, nor a word that ends a sentence.
+fn is_modifier(word: &str) -> bool {
+    const NOT: [&str; 12] = [
+        "The", "A", "An", "In", "At", "Of", "For", "On", "By", "From", "Its", "Their",
+    ];
+    if NOT.contains(&word) || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let abbreviation = word.len() > 2 && word.matches('.').count() > 1;
+    (abbreviation || !word.ends_with('.'))
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '&'))
+}
+
+/// How a run of capitalised words ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RunEnd {
+    /// Its last word ends with a comma: a list may go on.
+    Comma,
+    /// Other punctuation, a lower-case word or the block's end.
+    Other,
+}
+
+/// A run of capitalised words from `words[from]`, joined by spaces or by "and", "of", "for",
+/// "the", "&" between capitalised words: its end (byte offset, without punctuation or a
+/// possessive), the index after it, how it ended, and whether an "and" joined it.
+fn capitalised_run(words: &[(usize, &str)], from: usize) -> Option<(usize, usize, RunEnd, bool)> {
+    const JOINERS: [&str; 5] = ["and", "of", "for", "the", "&"];
+    let (mut end, mut has_and, mut joiner) = (None, false, None);
+    let mut i = from;
+    while let Some(&(at, word)) = words.get(i) {
+        if JOINERS.contains(&word) {
+            if end.is_none() || joiner.is_some() {
+                break;
+            }
+            joiner = Some(word);
+            i += 1;
+            continue;
+        }
+        let core = word.trim_end_matches([',', '.', ';', ':', ')', '"', '”', '’', '!', '?']);
+        let core = core
+            .strip_suffix("'s")
+            .or_else(|| core.strip_suffix("’s"))
+            .unwrap_or(core);
+        if !core.starts_with(char::is_uppercase)
+            || !core
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+        {
+            break;
+        }
+        has_and |= matches!(joiner, Some("and" | "&"));
+        joiner = None;
+        end = Some(at + core.len());
+        i += 1;
+        if core.len() < word.len() {
+            let how = if word.ends_with(',') {
+                RunEnd::Comma
+            } else {
+                RunEnd::Other
+            };
+            return end.map(|e| (e, i, how, has_and));
+        }
+    }
+    end.map(|e| (e, i, RunEnd::Other, has_and))
+}
+
+/// The end (byte offset) of an organisation's name after its head noun: `words` start with
+/// "of", "for" or "on", then capitalised words; a list ("Agriculture, Forestry and Fisheries")
+/// counts only when "and" closes it.
+fn name_after_head(words: &[(usize, &str)]) -> Option<usize> {
+    if !matches!(words.first()?.1, "of" | "for" | "on") {
+        return None;
+    }
+    let from = if words.get(1).is_some_and(|w| w.1 == "the") {
+        2
+    } else {
+        1
+    };
+    let (mut end, mut next, how, _) = capitalised_run(words, from)?;
+    if how == RunEnd::Comma {
+        while let Some((e, after, how, has_and)) = capitalised_run(words, next) {
+            if has_and {
+                end = e;
+                break;
+            }
+            if how != RunEnd::Comma {
+                break;
+            }
+            next = after;
+        }
+    }
+    Some(end)
 }
 
 fn word_count(text: &str) -> usize {

@@ -73,6 +73,7 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     kinds::compass_places(doc);
     kinds::legal_form_names(doc);
     kinds::adjective_organisations(doc);
+    kinds::english_organisations(doc);
     let mut tokens = match words {
         Some(words) => Tokens::from_tokens(&doc.text, &doc.lang, &doc.blocks, &doc.mentions, words),
         None => Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions),
