@@ -523,3 +523,24 @@ fn english_organisation_names_on_a_head_noun_are_one_name() {
     assert_eq!(mention(&doc, "FBI", 0).kind, Kind::Org);
     assert_eq!(mention(&doc, "Utah", 0).kind, Kind::Loc);
 }
+
+#[test]
+fn a_capitalised_adjective_before_a_party_noun_names_a_party_nobody_marked() {
+    let doc = de(
+        "Neben der liberalen Partei ist auch die konservative Nationale Koalition beteiligt. \
+         Der Chef des [Düsseldorfer|LOC:derived] Konzerns kam vom Mikrobiologischen Institut \
+         in [Bern|LOC]. Die Grüne Partei schwieg.",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Nationale Koalition", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "Grüne Partei", 0).kind, Kind::Org);
+    // A town's adjective and a description of an institute stay as they were.
+    assert_eq!(mention(&doc, "Düsseldorfer", 0).form, Form::Derived);
+    assert!(
+        !doc.mentions
+            .iter()
+            .any(|m| doc.slice(m.span).contains("Institut")),
+        "{:?}",
+        doc.mentions
+    );
+}

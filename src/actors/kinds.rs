@@ -137,21 +137,40 @@ const ORGANISATION_HEADS: &[&str] = &[
     "behörde",
     "agentur",
     "partei",
-    "bank",
     "zentralbank",
     "bündnis",
     "bündnisses",
-    "konzern",
-    "konzerns",
-    "verlag",
-    "verlags",
+    "koalition",
+    "allianz",
+    "union",
+];
+
+/// The organisation nouns after a capitalised adjective that no mention covers: names of
+/// parties, alliances and associations ("Nationale Koalition"), not "Institut" or
+/// "Gesellschaft", which descriptions share ("vom Mikrobiologischen Institut").
+const PARTY_HEADS: &[&str] = &[
+    "partei",
+    "koalition",
+    "allianz",
+    "union",
+    "bündnis",
+    "bündnisses",
+    "front",
+    "bürgerschaft",
+    "verband",
+    "verbandes",
+    "verbands",
+    "vereinigung",
+    "gewerkschaft",
 ];
 
 /// German names that a capitalised adjective opens ("Bremischen Bürgerschaft", "Deutschen
-/// Hospiz- und Palliativ-Verband"), which the recognizer tends to mark as the adjective alone, a
-/// derived form of a place. Inside a German sentence an adjective is capitalised only as part of
-/// a name: when capitalised words up to an organisation noun follow it (at most four, joined by
-/// spaces, hyphens or a suspended "und"), the mention takes them in and names an organisation.
+/// Hospiz- und Palliativ-Verband", "Nationale Koalition"), which the recognizer tends to mark as
+/// the adjective alone, a derived form of a place, or to miss. Inside a German sentence an
+/// adjective is capitalised only as part of a name: when capitalised words up to an
+/// organisation noun follow it (at most four, joined by spaces, hyphens or a suspended "und"),
+/// the adjective's mention takes them in and names an organisation; an adjective no mention
+/// covers opens a new one.
 pub fn adjective_organisations(doc: &mut Document) {
     const LONGEST: usize = 4;
     if matches!(doc.lang, Lang::En) {
@@ -160,7 +179,10 @@ pub fn adjective_organisations(doc: &mut Document) {
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
         let adjective = &doc.text[m.span.range()];
+        // A town's "-er" adjective mostly describes ("des Düsseldorfer Konzerns").
+        let town = adjective.ends_with("er") && !adjective.ends_with("scher");
         if m.form != Form::Derived
+            || town
             || !adjective.starts_with(char::is_uppercase)
             || adjective.contains(['-', ' '])
             || opens_sentence(&doc.text[..m.span.start()])
@@ -171,19 +193,69 @@ pub fn adjective_organisations(doc: &mut Document) {
             .mentions
             .get(i + 1)
             .map_or(doc.text.len(), |n| n.span.start());
-        if let Some(end) = organisation_after(&doc.text[m.span.end()..limit], LONGEST) {
+        if let Some(end) =
+            organisation_after(&doc.text[m.span.end()..limit], ORGANISATION_HEADS, LONGEST)
+        {
             let mention = &mut doc.mentions[i];
             mention.span = Span::new(m.span.start(), m.span.end() + end);
             mention.kind = Kind::Org;
             mention.form = Form::Name;
         }
     }
+    let mut added = Vec::new();
+    let mut next = 0;
+    for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
+        for (at, word) in words_at(&doc.text, block.span) {
+            while next < doc.mentions.len() && doc.mentions[next].span.end() <= at {
+                next += 1;
+            }
+            let free_until = doc
+                .mentions
+                .get(next)
+                .map_or(doc.text.len(), |m| m.span.start());
+            if free_until <= at || !looks_like_adjective(word) || opens_sentence(&doc.text[..at]) {
+                continue;
+            }
+            let end = at + word.len();
+            if let Some(rest) =
+                organisation_after(&doc.text[end..free_until.max(end)], PARTY_HEADS, LONGEST)
+            {
+                added.push(Mention {
+                    span: Span::new(at, end + rest),
+                    kind: Kind::Org,
+                    form: Form::Name,
+                    actor: None,
+                    origin: Origin::Rule,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        doc.mentions.extend(added);
+        doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+    }
+}
+
+/// A capitalised word with a German adjective ending ("Nationale", "Freien"), not an article,
+/// a pronoun or a word that ends in punctuation.
+fn looks_like_adjective(word: &str) -> bool {
+    const NOT: [&str; 14] = [
+        "Die", "Der", "Des", "Den", "Dem", "Eine", "Einer", "Eines", "Einem", "Einen", "Diese",
+        "Dieser", "Diesen", "Ihre",
+    ];
+    word.len() >= 5
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| word.ends_with(e))
+        && !NOT.contains(&word)
 }
 
 /// Where the words at the start of `rest` (after one space) end in an organisation noun: the
 /// byte length up to that noun's end, if all words before it are capitalised nouns, suspended
 /// compounds ("Hospiz-") or the "und" after one.
-fn organisation_after(rest: &str, longest: usize) -> Option<usize> {
+fn organisation_after(rest: &str, heads: &[&str], longest: usize) -> Option<usize> {
     let mut at = 1;
     let mut words = rest.strip_prefix(' ')?.split(' ');
     let mut suspended = false;
@@ -203,7 +275,7 @@ fn organisation_after(rest: &str, longest: usize) -> Option<usize> {
         }
         let lower = core.to_lowercase();
         let head = lower.rsplit('-').next().unwrap_or(&lower);
-        if ORGANISATION_HEADS.iter().any(|h| head.ends_with(h)) {
+        if heads.iter().any(|h| head.ends_with(h)) {
             return Some(at + core.len());
         }
         if core.len() < word.len() {
@@ -262,15 +334,15 @@ const ENGLISH_HEADS: &[&str] = &[
 /// Agriculture, Forestry and Fisheries", "International Fund for Animal Welfare"), which the
 /// recognizer tends to cut into pieces or to mark by the place inside: a capitalised head noun,
 /// "of", "for" or "on", then capitalised words (a list of them joined by commas and "and", or
-/// words joined by "and", "of", "for", "the"), with up to three capitalised words before the
+/// words joined by "and", "of", "for", "the"), with up to two capitalised words before the
 /// head. The name replaces the mentions inside it; one reaching beyond it keeps the text as it was.
 pub fn english_organisations(doc: &mut Document) {
     if !matches!(doc.lang, Lang::En) {
         return;
     }
     let mut names: Vec<Span> = Vec::new();
-    for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
-        let words = words_at(&doc.text, block.span);
+    for line in article_lines(doc) {
+        let words = words_at(&doc.text, line);
         for (i, &(_, word)) in words.iter().enumerate() {
             if !ENGLISH_HEADS.contains(&word) {
                 continue;
@@ -279,7 +351,7 @@ pub fn english_organisations(doc: &mut Document) {
                 continue;
             };
             let mut start = i;
-            while start > 0 && i - start < 3 && is_modifier(words[start - 1].1) {
+            while start > 0 && i - start < 2 && is_modifier(words[start - 1].1) {
                 start -= 1;
             }
             names.push(Span::new(words[start].0, end));
@@ -288,6 +360,15 @@ pub fn english_organisations(doc: &mut Document) {
     if names.is_empty() {
         return;
     }
+    // Names found from two heads may overlap: the first one found stays.
+    let mut last_end = 0;
+    names.retain(|n| {
+        let keep = n.start() >= last_end;
+        if keep {
+            last_end = n.end();
+        }
+        keep
+    });
     let mentions = &doc.mentions;
     names.retain(|name| {
         !mentions.iter().any(|m| {
@@ -309,6 +390,21 @@ pub fn english_organisations(doc: &mut Document) {
         origin: Origin::Rule,
     }));
     doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+}
+
+/// The lines of the article's blocks: a name does not run across a line break.
+fn article_lines(doc: &Document) -> impl Iterator<Item = Span> + '_ {
+    doc.blocks
+        .iter()
+        .filter(|b| b.role.is_article())
+        .flat_map(|b| {
+            let mut at = b.span.start();
+            doc.text[b.span.range()].split('\n').map(move |line| {
+                let span = Span::new(at, at + line.len());
+                at += line.len() + 1;
+                span
+            })
+        })
 }
 
 /// The words of a block (split at spaces and line breaks) with their byte offsets in the text.
@@ -357,6 +453,13 @@ fn capitalised_run(words: &[(usize, &str)], from: usize) -> Option<(usize, usize
     let (mut end, mut has_and, mut joiner) = (None, false, None);
     let mut i = from;
     while let Some(&(at, word)) = words.get(i) {
+        // Another head noun with its "of" starts another name.
+        let next_links = words
+            .get(i + 1)
+            .is_some_and(|w| matches!(w.1, "of" | "for" | "on"));
+        if end.is_some() && ENGLISH_HEADS.contains(&word) && next_links {
+            break;
+        }
         if JOINERS.contains(&word) {
             if end.is_none() || joiner.is_some() {
                 break;
