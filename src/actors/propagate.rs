@@ -26,6 +26,35 @@ struct Candidate {
     kind: Kind,
 }
 
+/// The names to look for that begin with one word: the one-word name (if that word is one),
+/// and the longer names by their second word, longest first. Only the names whose second word
+/// follows can match, so a first name that begins many names ("Wladimir") costs one lookup.
+#[derive(Default)]
+struct FirstWord {
+    longer: FxHashMap<String, Vec<Candidate>>,
+    single: Option<Kind>,
+}
+
+impl FirstWord {
+    /// The first name that stands at token `t` (whose text is this first word): the longest,
+    /// as in a list sorted longest first.
+    fn find_at(&self, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
+        let next = t + 1;
+        let longer = (next < tokens.list.len()
+            && tokens.list[next].block == tokens.list[t].block
+            && tokens.list[next].spaced
+            && !matches!(tokens.list[next].class, Class::Mention(_)))
+        .then(|| self.longer.get(tokens.text(next)))
+        .flatten()
+        .and_then(|list| list.iter().find(|c| matches_at(tokens, t, &c.words)))
+        .map(|c| (c.words.len(), c.kind));
+        longer.or_else(|| {
+            let kind = self.single?;
+            matches_at(tokens, t, &[tokens.text(t)]).then_some((1, kind))
+        })
+    }
+}
+
 /// New mentions, sorted, over words no mention covers.
 pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let candidates = candidates(doc);
@@ -59,11 +88,11 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
         };
         let hash = word_hash(text);
         if names.firsts.binary_search(&hash).is_ok()
-            && let Some(list) = candidates.get(text)
-            && let Some(c) = list.iter().find(|c| matches_at(tokens, t, &c.words))
+            && let Some(first) = candidates.get(text)
+            && let Some((words, kind)) = first.find_at(tokens, t)
         {
-            let last = t + c.words.len() - 1;
-            out.push(mention(last, c.kind, Form::Name, Origin::Rule));
+            let last = t + words - 1;
+            out.push(mention(last, kind, Form::Name, Origin::Rule));
             t = last + 1;
             continue;
         }
@@ -168,13 +197,14 @@ struct DocumentNames {
 }
 
 impl DocumentNames {
-    fn new(candidates: &FxHashMap<String, Vec<Candidate>>) -> DocumentNames {
+    fn new(candidates: &FxHashMap<String, FirstWord>) -> DocumentNames {
         let one_word: FxHashMap<String, Kind> = candidates
             .iter()
-            .filter_map(|(first, list)| {
-                list.iter()
-                    .find(|c| c.words.len() == 1 && c.kind != Kind::Per)
-                    .map(|c| (first.clone(), c.kind))
+            .filter_map(|(first, names)| {
+                names
+                    .single
+                    .filter(|&kind| kind != Kind::Per)
+                    .map(|kind| (first.clone(), kind))
             })
             .collect();
         let sorted = |mut v: Vec<u64>| {
@@ -224,8 +254,8 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
         && document_place(word, &|key| places.names.contains(key)).is_some()
 }
 
-/// The names worth looking for, by their first word (longest first).
-fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
+/// The names worth looking for, by their first word.
+fn candidates(doc: &Document) -> FxHashMap<String, FirstWord> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
     let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
@@ -254,11 +284,22 @@ fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
             }
         }
     }
-    let mut out: FxHashMap<String, Vec<Candidate>> = FxHashMap::default();
+    // Every name once (its words have no white space, so joined they tell names apart), the
+    // first kind it comes with kept.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut out: FxHashMap<String, FirstWord> = FxHashMap::default();
     let mut add = |words: Vec<String>, kind: Kind| {
-        let list = out.entry(words[0].clone()).or_default();
-        if !list.iter().any(|c| c.words == words) {
-            list.push(Candidate { words, kind });
+        if !seen.insert(words.join(" ")) {
+            return;
+        }
+        let first = out.entry(words[0].clone()).or_default();
+        match words.get(1) {
+            None => first.single = Some(kind),
+            Some(second) => first
+                .longer
+                .entry(second.clone())
+                .or_default()
+                .push(Candidate { words, kind }),
         }
     };
     for surname in surnames {
@@ -278,8 +319,10 @@ fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
             add(words, kind);
         }
     }
-    for list in out.values_mut() {
-        list.sort_by_key(|c| usize::MAX - c.words.len());
+    for first in out.values_mut() {
+        for list in first.longer.values_mut() {
+            list.sort_by_key(|c| usize::MAX - c.words.len());
+        }
     }
     out
 }
@@ -377,6 +420,100 @@ mod tests {
             ],
             "a one-off tag of an ordinary word is not spread"
         );
+    }
+
+    /// What a scan of all the names with a token's first word finds there, longest first.
+    fn scanned(
+        candidates: &FxHashMap<String, FirstWord>,
+        tokens: &Tokens,
+        t: usize,
+    ) -> Option<(usize, Kind)> {
+        let first = candidates.get(tokens.text(t))?;
+        let mut all: Vec<(Vec<String>, Kind)> = first
+            .longer
+            .values()
+            .flatten()
+            .map(|c| (c.words.clone(), c.kind))
+            .chain(
+                first
+                    .single
+                    .map(|kind| (vec![tokens.text(t).to_string()], kind)),
+            )
+            .collect();
+        all.sort_by_key(|(words, _)| usize::MAX - words.len());
+        all.iter()
+            .find(|(words, _)| matches_at(tokens, t, words))
+            .map(|(words, kind)| (words.len(), *kind))
+    }
+
+    const VOCABULARY: &[&str] = &[
+        "Wladimir",
+        "Putin",
+        "Putinka",
+        "Die",
+        "Linke",
+        "Linken",
+        "Khalifa",
+        "Haftar",
+        "Haftars",
+        "der",
+        "und",
+        "¬",
+        ",",
+        "UNO",
+        "Vereinten",
+        "Nationen",
+    ];
+
+    proptest::proptest! {
+        /// The names indexed by first and second word are found as a scan of every name with
+        /// the first word finds them.
+        #[test]
+        fn indexed_names_are_found_as_a_scan_finds_them(
+            picks in proptest::collection::vec((0..VOCABULARY.len(), 0usize..4, 0usize..3), 1..40)
+        ) {
+            let mut text = String::new();
+            let mut words = Vec::new();
+            for &(w, _, _) in &picks {
+                let word = VOCABULARY[w];
+                if !text.is_empty() && word != "¬" {
+                    text.push(' ');
+                }
+                words.push((text.len(), text.len() + word.len()));
+                text.push_str(word);
+            }
+            let kinds = [Kind::Per, Kind::Org, Kind::Loc];
+            let mut mentions = Vec::new();
+            let mut i = 0;
+            while i < picks.len() {
+                let (_, len, kind) = picks[i];
+                if len == 0 || i + len > picks.len() {
+                    i += 1;
+                    continue;
+                }
+                mentions.push(Mention {
+                    span: Span::new(words[i].0, words[i + len - 1].1),
+                    kind: kinds[kind],
+                    form: Form::Name,
+                    actor: None,
+                    origin: Origin::Model,
+                });
+                i += len;
+            }
+            let mut d = doc(&text, &[]);
+            d.mentions = mentions;
+            let candidates = candidates(&d);
+            let tokens = Tokens::of(&d);
+            for t in 0..tokens.list.len() {
+                if tokens.list[t].class != Class::Word {
+                    continue;
+                }
+                let indexed = candidates
+                    .get(tokens.text(t))
+                    .and_then(|first| first.find_at(&tokens, t));
+                proptest::prop_assert_eq!(indexed, scanned(&candidates, &tokens, t));
+            }
+        }
     }
 
     #[test]
