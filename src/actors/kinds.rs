@@ -6,7 +6,7 @@
 
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
-use super::morph::fold;
+use super::morph::{fold, lowercase_among};
 use super::roles::{Class, role};
 use super::tokens::Tokens;
 use rustc_hash::FxHashSet;
@@ -67,7 +67,7 @@ pub fn legal_form_names(doc: &mut Document) {
         let m = doc.mentions[i];
         let surface = &doc.text[m.span.range()];
         let ends_in_legal_form = surface.rsplit(' ').next().is_some_and(|last| {
-            surface.contains(' ') && LEGAL_FORMS.contains(&last.to_lowercase().as_str())
+            surface.contains(' ') && lowercase_among(last, LEGAL_FORMS).is_some()
         });
         if m.kind != Kind::Org || m.form != Form::Name || !ends_in_legal_form {
             continue;

@@ -7,7 +7,8 @@ use rustc_hash::FxHashSet;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold, german_stems, is_acronym, strip_possessive, takes_genitive_s,
+    declined_adjective, fold, german_stems, is_acronym, lowercase_among, strip_possessive,
+    takes_genitive_s,
 };
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
@@ -100,7 +101,7 @@ const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 /// Analyses a name mention's text.
 pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) -> Name {
     let mut words: Vec<&str> = surface.split_whitespace().collect();
-    while words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()) {
+    while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
     }
     if kind == Kind::Per {
@@ -232,7 +233,7 @@ fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<Strin
     // that "v. Hindenburg" and "Hindenburg" meet.
     let given_end = base
         .iter()
-        .position(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        .position(|w| lowercase_among(w, PARTICLES).is_some())
         .unwrap_or(base.len().saturating_sub(1));
     let person = Person {
         given: base[..given_end]
