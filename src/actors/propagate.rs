@@ -12,17 +12,18 @@
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 use super::derived::{country_of, document_place};
-use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
+use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
 use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::roles::role;
 use super::tokens::{Class, Tokens};
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
 
 /// A name to look for: its words as the tokenizer writes them, and its kind.
-struct Candidate {
-    words: Vec<String>,
+struct Candidate<'a> {
+    words: Vec<&'a str>,
     kind: Kind,
 }
 
@@ -30,12 +31,12 @@ struct Candidate {
 /// and the longer names by their second word, longest first. Only the names whose second word
 /// follows can match, so a first name that begins many names ("Wladimir") costs one lookup.
 #[derive(Default)]
-struct FirstWord {
-    longer: FxHashMap<String, Vec<Candidate>>,
+struct FirstWord<'a> {
+    longer: FxHashMap<&'a str, Vec<Candidate<'a>>>,
     single: Option<Kind>,
 }
 
-impl FirstWord {
+impl FirstWord<'_> {
     /// The first name that stands at token `t` (whose text is this first word): the longest,
     /// as in a list sorted longest first.
     fn find_at(&self, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
@@ -63,9 +64,10 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
     let n = tokens.list.len();
-    // What a word makes of itself where no name begins (a part or a derived form) depends on
-    // the word alone: worked out once per distinct word, as a long text repeats its words.
-    let mut by_word: FxHashMap<&str, Option<(Kind, Form)>> = FxHashMap::default();
+    // What may begin at a word — a name of the document or the lexicons, or the word alone a
+    // part or a derived form — depends on the word alone: worked out once per distinct word,
+    // as a long text repeats its words.
+    let mut by_word: FxHashMap<&str, Option<WordFacts>> = FxHashMap::default();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -74,11 +76,28 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             continue;
         }
         let text = tokens.text(t);
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-        if !(capitalised || german && text.contains("sch")) {
+        let facts = *by_word.entry(text).or_insert_with(|| {
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            if !(capitalised || german && text.contains("sch")) {
+                return None;
+            }
+            let alone = if let Some(kind) = part_of(text, german, &names) {
+                Some((kind, Form::Part))
+            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
+                Some((Kind::Loc, Form::Derived))
+            } else {
+                None
+            };
+            Some(WordFacts {
+                names: candidates.get(text),
+                markable: k.markable_by_hash(word_hash(text), text),
+                alone,
+            })
+        });
+        let Some(facts) = facts else {
             t += 1;
             continue;
-        }
+        };
         let mention = |last: usize, kind, form, origin| Mention {
             span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
             kind,
@@ -86,9 +105,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             actor: None,
             origin,
         };
-        let hash = word_hash(text);
-        if names.firsts.binary_search(&hash).is_ok()
-            && let Some(first) = candidates.get(text)
+        if let Some(first) = facts.names
             && let Some((words, kind)) = first.find_at(tokens, t)
         {
             let last = t + words - 1;
@@ -96,8 +113,8 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        if let Some((words, entry)) = k
-            .markable_by_hash(hash, text)
+        if let Some((words, entry)) = facts
+            .markable
             .iter()
             .find(|(words, _)| matches_at(tokens, t, words) && !first_name(tokens, t, words))
         {
@@ -106,21 +123,22 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        let alone = *by_word.entry(text).or_insert_with(|| {
-            if let Some(kind) = part_of(text, german, &names) {
-                Some((kind, Form::Part))
-            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
-                Some((Kind::Loc, Form::Derived))
-            } else {
-                None
-            }
-        });
+        let alone = facts.alone;
         if let Some((kind, form)) = alone {
             out.push(mention(t, kind, form, Origin::Lexicon));
         }
         t += 1;
     }
     out
+}
+
+/// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
+/// names and the lexicon names that begin with it, and what it is alone.
+#[derive(Clone, Copy)]
+struct WordFacts<'c> {
+    names: Option<&'c FirstWord<'c>>,
+    markable: &'static [(Vec<&'static str>, Entry)],
+    alone: Option<(Kind, Form)>,
 }
 
 /// The kind of the name a compound word begins with, when that is a lexicon name or a
@@ -188,34 +206,27 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
     None
 }
 
-/// The document's one-word names that may begin compounds (not persons), with their hashes,
-/// and the hashes of the first words of all its names (sorted, for quick rejection).
-struct DocumentNames {
-    one_word: FxHashMap<String, Kind>,
+/// The document's one-word names that may begin compounds (not persons), with their hashes
+/// (sorted, for quick rejection).
+struct DocumentNames<'c> {
+    one_word: FxHashMap<&'c str, Kind>,
     hashes: Vec<u64>,
-    firsts: Vec<u64>,
 }
 
-impl DocumentNames {
-    fn new(candidates: &FxHashMap<String, FirstWord>) -> DocumentNames {
-        let one_word: FxHashMap<String, Kind> = candidates
+impl<'c> DocumentNames<'c> {
+    fn new(candidates: &'c Candidates) -> DocumentNames<'c> {
+        let one_word: FxHashMap<&str, Kind> = candidates
             .iter()
             .filter_map(|(first, names)| {
                 names
                     .single
                     .filter(|&kind| kind != Kind::Per)
-                    .map(|kind| (first.clone(), kind))
+                    .map(|kind| (&**first, kind))
             })
             .collect();
-        let sorted = |mut v: Vec<u64>| {
-            v.sort_unstable();
-            v
-        };
-        DocumentNames {
-            hashes: sorted(one_word.keys().map(|w| word_hash(w)).collect()),
-            firsts: sorted(candidates.keys().map(|w| word_hash(w)).collect()),
-            one_word,
-        }
+        let mut hashes: Vec<u64> = one_word.keys().map(|w| word_hash(w)).collect();
+        hashes.sort_unstable();
+        DocumentNames { hashes, one_word }
     }
 }
 
@@ -254,12 +265,16 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
         && document_place(word, &|key| places.names.contains(key)).is_some()
 }
 
+/// The names to look for by their first word (a surname with a genitive -s is no word of the
+/// text); all other words are the text's own.
+type Candidates<'a> = FxHashMap<Cow<'a, str>, FirstWord<'a>>;
+
 /// The names worth looking for, by their first word.
-fn candidates(doc: &Document) -> FxHashMap<String, FirstWord> {
+fn candidates(doc: &Document) -> Candidates<'_> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
     let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: Vec<Cow<str>> = Vec::new();
     for m in doc
         .mentions
         .iter()
@@ -270,53 +285,57 @@ fn candidates(doc: &Document) -> FxHashMap<String, FirstWord> {
             continue;
         }
         count.entry(surface).or_insert((0, m.kind)).0 += 1;
-        let words: Vec<&str> = surface.split_whitespace().collect();
         if m.kind == Kind::Per
-            && words.len() > 1
-            && let Some(last) = words.last()
+            && surface.split_whitespace().nth(1).is_some()
+            && let Some(last) = surface.split_whitespace().next_back()
             && last.chars().next().is_some_and(char::is_uppercase)
             && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.ends_with('.')
         {
-            surnames.push(last.to_string());
+            surnames.push(Cow::Borrowed(last));
             if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
-                surnames.push(format!("{last}s"));
+                surnames.push(Cow::Owned(format!("{last}s")));
             }
         }
     }
     // Every name once (its words have no white space, so joined they tell names apart), the
     // first kind it comes with kept.
     let mut seen: FxHashSet<String> = FxHashSet::default();
-    let mut out: FxHashMap<String, FirstWord> = FxHashMap::default();
-    let mut add = |words: Vec<String>, kind: Kind| {
-        if !seen.insert(words.join(" ")) {
-            return;
-        }
-        let first = out.entry(words[0].clone()).or_default();
-        match words.get(1) {
-            None => first.single = Some(kind),
-            Some(second) => first
-                .longer
-                .entry(second.clone())
-                .or_default()
-                .push(Candidate { words, kind }),
-        }
-    };
+    let mut out: Candidates = FxHashMap::default();
     for surname in surnames {
-        add(vec![surname], Kind::Per);
+        // A one-word name: its first kind is kept.
+        let first = out.entry(surname).or_default();
+        first.single = first.single.or(Some(Kind::Per));
     }
     for (surface, (times, kind)) in count {
-        let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
-        let folded = fold(surface);
-        let name_like = words.len() > 1
+        let mut words = surface.split_whitespace();
+        let (Some(first), second) = (words.next(), words.next()) else {
+            continue;
+        };
+        let one_word = second.is_none();
+        let name_like = !one_word
             || times >= 2
             || is_acronym(surface)
-            || k.name(&folded).is_some()
+            || k.name(&fold(surface)).is_some()
             || k.place(surface).is_some();
         // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
-        let role_word = words.len() == 1 && role(surface, german, !german).is_some();
-        if name_like && !role_word && surface.chars().count() >= 2 {
-            add(words, kind);
+        let role_word = one_word && role(surface, german, !german).is_some();
+        if !name_like || role_word || surface.chars().count() < 2 {
+            continue;
+        }
+        let names = out.entry(Cow::Borrowed(first)).or_default();
+        match second {
+            None => names.single = names.single.or(Some(kind)),
+            Some(second) => {
+                let words: Vec<&str> = surface.split_whitespace().collect();
+                if seen.insert(words.join(" ")) {
+                    names
+                        .longer
+                        .entry(second)
+                        .or_default()
+                        .push(Candidate { words, kind });
+                }
+            }
         }
     }
     for first in out.values_mut() {
@@ -423,17 +442,13 @@ mod tests {
     }
 
     /// What a scan of all the names with a token's first word finds there, longest first.
-    fn scanned(
-        candidates: &FxHashMap<String, FirstWord>,
-        tokens: &Tokens,
-        t: usize,
-    ) -> Option<(usize, Kind)> {
+    fn scanned(candidates: &Candidates, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
         let first = candidates.get(tokens.text(t))?;
         let mut all: Vec<(Vec<String>, Kind)> = first
             .longer
             .values()
             .flatten()
-            .map(|c| (c.words.clone(), c.kind))
+            .map(|c| (c.words.iter().map(|w| w.to_string()).collect(), c.kind))
             .chain(
                 first
                     .single
