@@ -14,6 +14,7 @@
 //! Descriptor spans never overlap name mentions or each other.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 use super::group::{Grouping, is_quote};
 use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
@@ -58,6 +59,8 @@ struct Finder<'a> {
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
+    /// The role noun of each word asked about (`roles::role`), once per distinct word.
+    role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
 }
 
 /// The descriptor mentions of a linked document.
@@ -82,6 +85,7 @@ pub fn find(
         names: actors.iter().map(|a| a.name.clone()).collect(),
         out: Vec::new(),
         covered: 0,
+        role_of: RefCell::default(),
     };
     finder.run();
     finder.out
@@ -135,7 +139,7 @@ fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
     }
 }
 
-impl Finder<'_> {
+impl<'a> Finder<'a> {
     fn run(&mut self) {
         let n = self.tokens.list.len();
         let mut t = 0;
@@ -166,7 +170,7 @@ impl Finder<'_> {
         }
     }
 
-    fn text(&self, t: usize) -> &str {
+    fn text(&self, t: usize) -> &'a str {
         self.tokens.text(t)
     }
 
@@ -182,7 +186,12 @@ impl Finder<'_> {
         if !self.tokens.is_word(t) {
             return None;
         }
-        role(self.text(t), self.german, self.english)
+        let word = self.text(t);
+        *self
+            .role_of
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| role(word, self.german, self.english))
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {

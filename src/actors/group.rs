@@ -9,7 +9,7 @@
 //!   acronyms defined in the text, companies by their name without the legal form;
 //! - derived forms through `derived`, parts through the name inside the word.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use super::derived::{self, Base};
@@ -202,9 +202,13 @@ type NameContext = (Kind, Option<&'static str>, bool);
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
     let mut attested = Attested::default();
+    let mut surfaces: FxHashSet<&str> = FxHashSet::default();
     for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
-        attested.add(doc.slice(m.span));
+        if surfaces.insert(doc.slice(m.span)) {
+            attested.add(doc.slice(m.span));
+        }
     }
+    drop(surfaces);
     let mut linker = Linker {
         doc,
         tokens,

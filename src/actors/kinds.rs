@@ -135,6 +135,10 @@ pub fn trim_roles(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
+        if !surface.contains(char::is_whitespace) {
+            // One word: nothing before it to trim.
+            continue;
+        }
         let words: Vec<(usize, &str)> = surface
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - surface.as_ptr() as usize, w))

@@ -341,6 +341,14 @@ mod tests {
             proptest::prop_assert_eq!(fold(&s), general);
         }
 
+        /// Folding makes any white space between words one space (what `names::analyse`
+        /// relies on to fold a name's words only when some came off).
+        #[test]
+        fn folding_a_text_folds_its_words_joined(s in "[ \t\na-zA-ZÄé’¬\u{ad}.`'-]{0,12}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(fold(&s), fold(&words.join(" ")));
+        }
+
         /// Finding a word in a lower-case list without allocating finds what lower-casing it
         /// finds, also for letters whose lower case is ASCII (the Kelvin sign) or not.
         #[test]

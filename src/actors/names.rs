@@ -101,6 +101,7 @@ const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 /// Analyses a name mention's text.
 pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) -> Name {
     let mut words: Vec<&str> = surface.split_whitespace().collect();
+    let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
     while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
     }
@@ -116,8 +117,12 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    let written = fold(&words.join(" "));
-    let mut variants = vec![fold(surface), written.clone()];
+    let mut variants = vec![fold(surface)];
+    if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
+        // The words as written without what came off: folded like the surface when nothing
+        // did (then the two would be one variant).
+        variants.push(fold(&words.join(" ")));
+    }
 
     let (base_words, person) = if kind == Kind::Per {
         let (base, person) = person_base(&words, ctx, attested);
