@@ -24,6 +24,8 @@ use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
 const GERMAN_ARTICLES: &[&str] = &["der", "die", "das", "dem", "den", "des"];
+/// The length of every article a definite phrase may begin with: `GERMAN_ARTICLES`, "the".
+const ARTICLES_LEN: usize = 3;
 const GERMAN_DETERMINERS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines",
     "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer",
@@ -423,7 +425,8 @@ impl<'a> Finder<'a> {
     /// A definite phrase at token `t` whose head noun was remembered or is an organisation's
     /// short form. Returns the token to continue from.
     fn definite(&mut self, t: usize) -> Option<usize> {
-        if !self.tokens.is_word(t) {
+        // The articles (`ARTICLES_LEN`) have three bytes: most words are no article.
+        if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
             return None;
         }
         let article = (self.german && self.is_in(t, GERMAN_ARTICLES))
@@ -507,5 +510,20 @@ impl<'a> Finder<'a> {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definite_articles_have_the_length_checked_first() {
+        assert!(
+            GERMAN_ARTICLES
+                .iter()
+                .chain(&["the"])
+                .all(|a| a.len() == ARTICLES_LEN)
+        );
     }
 }
