@@ -14,6 +14,7 @@
 //! Descriptor spans never overlap name mentions or each other.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 use super::group::{Grouping, is_quote};
 use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
@@ -23,6 +24,8 @@ use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
 const GERMAN_ARTICLES: &[&str] = &["der", "die", "das", "dem", "den", "des"];
+/// The length of every article a definite phrase may begin with: `GERMAN_ARTICLES`, "the".
+const ARTICLES_LEN: usize = 3;
 const GERMAN_DETERMINERS: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen", "eines",
     "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer",
@@ -58,6 +61,8 @@ struct Finder<'a> {
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
+    /// The role noun of each word asked about (`roles::role`), once per distinct word.
+    role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
 }
 
 /// The descriptor mentions of a linked document.
@@ -82,6 +87,7 @@ pub fn find(
         names: actors.iter().map(|a| a.name.clone()).collect(),
         out: Vec::new(),
         covered: 0,
+        role_of: RefCell::default(),
     };
     finder.run();
     finder.out
@@ -135,7 +141,7 @@ fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
     }
 }
 
-impl Finder<'_> {
+impl<'a> Finder<'a> {
     fn run(&mut self) {
         let n = self.tokens.list.len();
         let mut t = 0;
@@ -166,7 +172,7 @@ impl Finder<'_> {
         }
     }
 
-    fn text(&self, t: usize) -> &str {
+    fn text(&self, t: usize) -> &'a str {
         self.tokens.text(t)
     }
 
@@ -182,7 +188,12 @@ impl Finder<'_> {
         if !self.tokens.is_word(t) {
             return None;
         }
-        role(self.text(t), self.german, self.english)
+        let word = self.text(t);
+        *self
+            .role_of
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| role(word, self.german, self.english))
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
@@ -414,7 +425,8 @@ impl Finder<'_> {
     /// A definite phrase at token `t` whose head noun was remembered or is an organisation's
     /// short form. Returns the token to continue from.
     fn definite(&mut self, t: usize) -> Option<usize> {
-        if !self.tokens.is_word(t) {
+        // The articles (`ARTICLES_LEN`) have three bytes: most words are no article.
+        if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
             return None;
         }
         let article = (self.german && self.is_in(t, GERMAN_ARTICLES))
@@ -498,5 +510,20 @@ impl Finder<'_> {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn definite_articles_have_the_length_checked_first() {
+        assert!(
+            GERMAN_ARTICLES
+                .iter()
+                .chain(&["the"])
+                .all(|a| a.len() == ARTICLES_LEN)
+        );
     }
 }

@@ -9,12 +9,12 @@
 //!   acronyms defined in the text, companies by their name without the legal form;
 //! - derived forms through `derived`, parts through the name inside the word.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use super::derived::{self, Base};
 use super::knowledge::{Entry, knowledge};
-use super::morph::{fold, german_stems, is_acronym, is_german_adjective};
+use super::morph::{fold, german_stems, is_acronym, is_german_adjective, lowercase_among};
 use super::names::{self, Attested, Context, Name, given_compatible};
 use super::tokens::Tokens;
 use crate::document::{Document, Form, Kind, Span};
@@ -202,9 +202,13 @@ type NameContext = (Kind, Option<&'static str>, bool);
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
     let mut attested = Attested::default();
+    let mut surfaces: FxHashSet<&str> = FxHashSet::default();
     for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
-        attested.add(doc.slice(m.span));
+        if surfaces.insert(doc.slice(m.span)) {
+            attested.add(doc.slice(m.span));
+        }
     }
+    drop(surfaces);
     let mut linker = Linker {
         doc,
         tokens,
@@ -382,12 +386,12 @@ impl<'a> Linker<'a> {
         let Some(person) = &name.person else {
             return self.new_cluster(None);
         };
-        let surname = person.surname.clone();
-        let first = person.first().map(str::to_string);
-        let found = match &first {
+        let surname = person.surname.as_str();
+        let first = person.first();
+        let found = match first {
             None => self
                 .surname_last
-                .get(&surname)
+                .get(surname)
                 .copied()
                 .or_else(|| {
                     name.variants
@@ -404,24 +408,26 @@ impl<'a> Linker<'a> {
                 .get(&name.key)
                 .copied()
                 .filter(|&c| self.fits_person(c, first))
-                .or_else(|| self.recent_with_surname(&surname, first))
-                .or_else(|| self.misspelt(&surname, first)),
+                .or_else(|| self.recent_with_surname(surname, first))
+                .or_else(|| self.misspelt(surname, first)),
         };
         let c = match found {
             Some(c) => self.out.clusters.find(c),
             None => self.new_cluster(None),
         };
         let data = self.out.clusters.get_mut(c);
-        if let Some(first) = &first
-            && !data.given.contains(first)
+        if let Some(first) = first
+            && !data.given.iter().any(|g| g == first)
         {
-            data.given.push(first.clone());
+            data.given.push(first.to_string());
         }
-        data.surname.get_or_insert(surname.clone());
-        self.surname_last.insert(surname.clone(), c);
-        push_recent(self.surname_all.entry(surname).or_default(), c);
+        if data.surname.is_none() {
+            data.surname = Some(surname.to_string());
+        }
+        put(&mut self.surname_last, surname, c);
+        push_recent(slot(&mut self.surname_all, surname), c);
         if let Some(first) = first {
-            push_recent(self.given_all.entry(first).or_default(), c);
+            push_recent(slot(&mut self.given_all, first), c);
         }
         c
     }
@@ -434,7 +440,7 @@ impl<'a> Linker<'a> {
 
     fn recent_with_surname(&mut self, surname: &str, first: &str) -> Option<usize> {
         let recent = last_few(self.surname_all.get(surname)?);
-        recent.into_iter().find(|&c| self.fits_person(c, first))
+        recent.iter().find(|&c| self.fits_person(c, first))
     }
 
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
@@ -444,7 +450,7 @@ impl<'a> Linker<'a> {
             return None;
         }
         let recent = last_few(self.given_all.get(first)?);
-        recent.into_iter().find(|&c| {
+        recent.iter().find(|&c| {
             self.out
                 .clusters
                 .get(c)
@@ -520,24 +526,18 @@ impl<'a> Linker<'a> {
             return;
         }
         for v in name.variants.iter().skip(2) {
-            if !self.weak.contains_key(v) {
-                self.weak.insert(v.clone(), c);
-            }
+            put_new(&mut self.weak, v, c);
         }
-        let words: Vec<&str> = name.key.split(' ').collect();
-        if words.len() > 1 {
-            let last = words[words.len() - 1];
+        if let Some((without, last)) = name.key.rsplit_once(' ') {
             if kind == Kind::Org && LEGAL_FORMS.contains(&last) {
-                let without = words[..words.len() - 1].join(" ");
-                self.weak.entry(without.clone()).or_insert(c);
-                for end in 1..words.len() - 1 {
+                put_new(&mut self.weak, without, c);
+                let words: Vec<&str> = without.split(' ').collect();
+                for end in 1..words.len() {
                     self.company.entry(words[..end].join(" ")).or_insert(c);
                 }
             }
             if kind == Kind::Loc && GEOGRAPHIC.contains(&last) {
-                self.weak
-                    .entry(words[..words.len() - 1].join(" "))
-                    .or_insert(c);
+                put_new(&mut self.weak, without, c);
             }
         }
         if kind == Kind::Loc
@@ -746,9 +746,38 @@ fn naming_of(base: &str) -> Naming {
     }
 }
 
-/// The last `RECENT` entries of a recency list, most recent first.
-fn last_few(list: &[usize]) -> Vec<usize> {
-    list.iter().rev().take(RECENT).copied().collect()
+/// The last `RECENT` entries of a recency list, most recent first (copied: the clusters are
+/// looked at while the lists may change).
+fn last_few(list: &[usize]) -> Recent {
+    let mut recent = Recent {
+        list: [0; RECENT],
+        len: 0,
+    };
+    for &c in list.iter().rev().take(RECENT) {
+        recent.list[recent.len] = c;
+        recent.len += 1;
+    }
+    recent
+}
+
+/// Up to `RECENT` clusters, without allocating.
+struct Recent {
+    list: [usize; RECENT],
+    len: usize,
+}
+
+impl Recent {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.list[..self.len].iter().copied()
+    }
+}
+
+/// The value under `key`, a default one added (the key allocated) when there is none.
+fn slot<'m, V: Default>(map: &'m mut FxHashMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("the key was just added")
 }
 
 /// Maps `key` to `c`, allocating the key only when it is new.
@@ -758,6 +787,13 @@ fn put(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
         None => {
             map.insert(key.to_string(), c);
         }
+    }
+}
+
+/// Maps `key` to `c` unless it has a value already (allocating the key only then).
+fn put_new(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), c);
     }
 }
 
@@ -811,8 +847,7 @@ fn determiner_before(tokens: &Tokens, t: usize) -> Option<&'static str> {
         }
         let text = tokens.text(i);
         if tokens.is_word(i) {
-            let lower = text.to_lowercase();
-            if let Some(d) = DETERMINERS.iter().find(|d| **d == lower) {
+            if let Some(d) = lowercase_among(text, DETERMINERS) {
                 return Some(d);
             }
             if !is_german_adjective(text) {

@@ -6,7 +6,7 @@
 
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
-use super::morph::fold;
+use super::morph::{fold, lowercase_among};
 use super::roles::{Class, role};
 use super::tokens::Tokens;
 use rustc_hash::FxHashSet;
@@ -69,7 +69,7 @@ pub fn legal_form_names(doc: &mut Document) {
         let m = doc.mentions[i];
         let surface = &doc.text[m.span.range()];
         let ends_in_legal_form = surface.rsplit(' ').next().is_some_and(|last| {
-            surface.contains(' ') && LEGAL_FORMS.contains(&last.to_lowercase().as_str())
+            surface.contains(' ') && lowercase_among(last, LEGAL_FORMS).is_some()
         });
         if m.kind != Kind::Org || m.form != Form::Name || !ends_in_legal_form {
             continue;
@@ -577,6 +577,10 @@ pub fn trim_roles(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
+        if !surface.contains(char::is_whitespace) {
+            // One word: nothing before it to trim.
+            continue;
+        }
         let words: Vec<(usize, &str)> = surface
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - surface.as_ptr() as usize, w))

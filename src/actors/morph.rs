@@ -35,6 +35,23 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The word of a lower-case list that `word` is in lower case (`str::to_lowercase`): "Der" is
+/// "der". Allocates nothing for ASCII words.
+pub fn lowercase_among<'l>(word: &str, list: &[&'l str]) -> Option<&'l str> {
+    if word.is_ascii() {
+        list.iter().copied().find(|l| {
+            l.len() == word.len()
+                && word
+                    .bytes()
+                    .zip(l.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })
+    } else {
+        let lower = word.to_lowercase();
+        list.iter().copied().find(|l| *l == lower)
+    }
+}
+
 /// True for ASCII text that `fold` only lower-cases: no white space at the ends, none but
 /// single spaces inside, no backtick.
 fn is_plain_ascii(s: &str) -> bool {
@@ -322,6 +339,24 @@ mod tests {
             let general = fold(&format!("{s}é"));
             let general = general.strip_suffix('é').unwrap_or(&general).trim_end_matches(' ');
             proptest::prop_assert_eq!(fold(&s), general);
+        }
+
+        /// Folding makes any white space between words one space (what `names::analyse`
+        /// relies on to fold a name's words only when some came off).
+        #[test]
+        fn folding_a_text_folds_its_words_joined(s in "[ \t\na-zA-ZÄé’¬\u{ad}.`'-]{0,12}") {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(fold(&s), fold(&words.join(" ")));
+        }
+
+        /// Finding a word in a lower-case list without allocating finds what lower-casing it
+        /// finds, also for letters whose lower case is ASCII (the Kelvin sign) or not.
+        #[test]
+        fn lowercase_among_agrees_with_to_lowercase(s in "[dDeErRüÜfF\u{212a}İ]{0,4}") {
+            const LIST: &[&str] = &["der", "die", "für", "k", "fürk", "i"];
+            let lower = s.to_lowercase();
+            let expected = LIST.iter().copied().find(|w| *w == lower);
+            proptest::prop_assert_eq!(lowercase_among(&s, LIST), expected);
         }
     }
 

@@ -7,7 +7,8 @@ use rustc_hash::FxHashSet;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold, german_stems, is_acronym, strip_possessive, takes_genitive_s,
+    declined_adjective, fold, german_stems, is_acronym, lowercase_among, strip_possessive,
+    takes_genitive_s,
 };
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
@@ -100,7 +101,8 @@ const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 /// Analyses a name mention's text.
 pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) -> Name {
     let mut words: Vec<&str> = surface.split_whitespace().collect();
-    while words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()) {
+    let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
+    while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
     }
     if kind == Kind::Per {
@@ -115,8 +117,12 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    let written = fold(&words.join(" "));
-    let mut variants = vec![fold(surface), written.clone()];
+    let mut variants = vec![fold(surface)];
+    if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
+        // The words as written without what came off: folded like the surface when nothing
+        // did (then the two would be one variant).
+        variants.push(fold(&words.join(" ")));
+    }
 
     let (base_words, person) = if kind == Kind::Per {
         let (base, person) = person_base(&words, ctx, attested);
@@ -232,7 +238,7 @@ fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<Strin
     // that "v. Hindenburg" and "Hindenburg" meet.
     let given_end = base
         .iter()
-        .position(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        .position(|w| lowercase_among(w, PARTICLES).is_some())
         .unwrap_or(base.len().saturating_sub(1));
     let person = Person {
         given: base[..given_end]

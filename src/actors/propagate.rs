@@ -12,18 +12,48 @@
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 use super::derived::{country_of, document_place};
-use super::knowledge::{WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
+use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
 use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::roles::role;
 use super::tokens::{Class, Tokens};
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
 
 /// A name to look for: its words as the tokenizer writes them, and its kind.
-struct Candidate {
-    words: Vec<String>,
+struct Candidate<'a> {
+    words: Vec<&'a str>,
     kind: Kind,
+}
+
+/// The names to look for that begin with one word: the one-word name (if that word is one),
+/// and the longer names by their second word, longest first. Only the names whose second word
+/// follows can match, so a first name that begins many names ("Wladimir") costs one lookup.
+#[derive(Default)]
+struct FirstWord<'a> {
+    longer: FxHashMap<&'a str, Vec<Candidate<'a>>>,
+    single: Option<Kind>,
+}
+
+impl FirstWord<'_> {
+    /// The first name that stands at token `t` (whose text is this first word): the longest,
+    /// as in a list sorted longest first.
+    fn find_at(&self, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
+        let next = t + 1;
+        let longer = (next < tokens.list.len()
+            && tokens.list[next].block == tokens.list[t].block
+            && tokens.list[next].spaced
+            && !matches!(tokens.list[next].class, Class::Mention(_)))
+        .then(|| self.longer.get(tokens.text(next)))
+        .flatten()
+        .and_then(|list| list.iter().find(|c| matches_at(tokens, t, &c.words)))
+        .map(|c| (c.words.len(), c.kind));
+        longer.or_else(|| {
+            let kind = self.single?;
+            matches_at(tokens, t, &[tokens.text(t)]).then_some((1, kind))
+        })
+    }
 }
 
 /// New mentions, sorted, over words no mention covers.
@@ -34,9 +64,10 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
     let n = tokens.list.len();
-    // What a word makes of itself where no name begins (a part or a derived form) depends on
-    // the word alone: worked out once per distinct word, as a long text repeats its words.
-    let mut by_word: FxHashMap<&str, Option<(Kind, Form)>> = FxHashMap::default();
+    // What may begin at a word — a name of the document or the lexicons, or the word alone a
+    // part or a derived form — depends on the word alone: worked out once per distinct word,
+    // as a long text repeats its words.
+    let mut by_word: FxHashMap<&str, Option<WordFacts>> = FxHashMap::default();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -45,11 +76,28 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             continue;
         }
         let text = tokens.text(t);
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-        if !(capitalised || german && text.contains("sch")) {
+        let facts = *by_word.entry(text).or_insert_with(|| {
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            if !(capitalised || german && text.contains("sch")) {
+                return None;
+            }
+            let alone = if let Some(kind) = part_of(text, german, &names) {
+                Some((kind, Form::Part))
+            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
+                Some((Kind::Loc, Form::Derived))
+            } else {
+                None
+            };
+            Some(WordFacts {
+                names: candidates.get(text),
+                markable: k.markable_by_hash(word_hash(text), text),
+                alone,
+            })
+        });
+        let Some(facts) = facts else {
             t += 1;
             continue;
-        }
+        };
         let mention = |last: usize, kind, form, origin| Mention {
             span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
             kind,
@@ -57,18 +105,16 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             actor: None,
             origin,
         };
-        let hash = word_hash(text);
-        if names.firsts.binary_search(&hash).is_ok()
-            && let Some(list) = candidates.get(text)
-            && let Some(c) = list.iter().find(|c| matches_at(tokens, t, &c.words))
+        if let Some(first) = facts.names
+            && let Some((words, kind)) = first.find_at(tokens, t)
         {
-            let last = t + c.words.len() - 1;
-            out.push(mention(last, c.kind, Form::Name, Origin::Rule));
+            let last = t + words - 1;
+            out.push(mention(last, kind, Form::Name, Origin::Rule));
             t = last + 1;
             continue;
         }
-        if let Some((words, entry)) = k
-            .markable_by_hash(hash, text)
+        if let Some((words, entry)) = facts
+            .markable
             .iter()
             .find(|(words, _)| matches_at(tokens, t, words) && !first_name(tokens, t, words))
         {
@@ -77,21 +123,22 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        let alone = *by_word.entry(text).or_insert_with(|| {
-            if let Some(kind) = part_of(text, german, &names) {
-                Some((kind, Form::Part))
-            } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
-                Some((Kind::Loc, Form::Derived))
-            } else {
-                None
-            }
-        });
+        let alone = facts.alone;
         if let Some((kind, form)) = alone {
             out.push(mention(t, kind, form, Origin::Lexicon));
         }
         t += 1;
     }
     out
+}
+
+/// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
+/// names and the lexicon names that begin with it, and what it is alone.
+#[derive(Clone, Copy)]
+struct WordFacts<'c> {
+    names: Option<&'c FirstWord<'c>>,
+    markable: &'static [(Vec<&'static str>, Entry)],
+    alone: Option<(Kind, Form)>,
 }
 
 /// The kind of the name a compound word begins with, when that is a lexicon name or a
@@ -159,33 +206,27 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
     None
 }
 
-/// The document's one-word names that may begin compounds (not persons), with their hashes,
-/// and the hashes of the first words of all its names (sorted, for quick rejection).
-struct DocumentNames {
-    one_word: FxHashMap<String, Kind>,
+/// The document's one-word names that may begin compounds (not persons), with their hashes
+/// (sorted, for quick rejection).
+struct DocumentNames<'c> {
+    one_word: FxHashMap<&'c str, Kind>,
     hashes: Vec<u64>,
-    firsts: Vec<u64>,
 }
 
-impl DocumentNames {
-    fn new(candidates: &FxHashMap<String, Vec<Candidate>>) -> DocumentNames {
-        let one_word: FxHashMap<String, Kind> = candidates
+impl<'c> DocumentNames<'c> {
+    fn new(candidates: &'c Candidates) -> DocumentNames<'c> {
+        let one_word: FxHashMap<&str, Kind> = candidates
             .iter()
-            .filter_map(|(first, list)| {
-                list.iter()
-                    .find(|c| c.words.len() == 1 && c.kind != Kind::Per)
-                    .map(|c| (first.clone(), c.kind))
+            .filter_map(|(first, names)| {
+                names
+                    .single
+                    .filter(|&kind| kind != Kind::Per)
+                    .map(|kind| (&**first, kind))
             })
             .collect();
-        let sorted = |mut v: Vec<u64>| {
-            v.sort_unstable();
-            v
-        };
-        DocumentNames {
-            hashes: sorted(one_word.keys().map(|w| word_hash(w)).collect()),
-            firsts: sorted(candidates.keys().map(|w| word_hash(w)).collect()),
-            one_word,
-        }
+        let mut hashes: Vec<u64> = one_word.keys().map(|w| word_hash(w)).collect();
+        hashes.sort_unstable();
+        DocumentNames { hashes, one_word }
     }
 }
 
@@ -224,12 +265,16 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
         && document_place(word, &|key| places.names.contains(key)).is_some()
 }
 
-/// The names worth looking for, by their first word (longest first).
-fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
+/// The names to look for by their first word (a surname with a genitive -s is no word of the
+/// text); all other words are the text's own.
+type Candidates<'a> = FxHashMap<Cow<'a, str>, FirstWord<'a>>;
+
+/// The names worth looking for, by their first word.
+fn candidates(doc: &Document) -> Candidates<'_> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
     let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: Vec<Cow<str>> = Vec::new();
     for m in doc
         .mentions
         .iter()
@@ -240,46 +285,63 @@ fn candidates(doc: &Document) -> FxHashMap<String, Vec<Candidate>> {
             continue;
         }
         count.entry(surface).or_insert((0, m.kind)).0 += 1;
-        let words: Vec<&str> = surface.split_whitespace().collect();
         if m.kind == Kind::Per
-            && words.len() > 1
-            && let Some(last) = words.last()
+            && surface.split_whitespace().nth(1).is_some()
+            && let Some(last) = surface.split_whitespace().next_back()
             && last.chars().next().is_some_and(char::is_uppercase)
             && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.ends_with('.')
         {
-            surnames.push(last.to_string());
+            surnames.push(Cow::Borrowed(last));
             if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
-                surnames.push(format!("{last}s"));
+                surnames.push(Cow::Owned(format!("{last}s")));
             }
         }
     }
-    let mut out: FxHashMap<String, Vec<Candidate>> = FxHashMap::default();
-    let mut add = |words: Vec<String>, kind: Kind| {
-        let list = out.entry(words[0].clone()).or_default();
-        if !list.iter().any(|c| c.words == words) {
-            list.push(Candidate { words, kind });
-        }
-    };
+    // Every name once (its words have no white space, so joined they tell names apart), the
+    // first kind it comes with kept.
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut out: Candidates = FxHashMap::default();
     for surname in surnames {
-        add(vec![surname], Kind::Per);
+        // A one-word name: its first kind is kept.
+        let first = out.entry(surname).or_default();
+        first.single = first.single.or(Some(Kind::Per));
     }
     for (surface, (times, kind)) in count {
-        let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
-        let folded = fold(surface);
-        let name_like = words.len() > 1
+        let mut words = surface.split_whitespace();
+        let (Some(first), second) = (words.next(), words.next()) else {
+            continue;
+        };
+        let one_word = second.is_none();
+        let name_like = !one_word
             || times >= 2
             || is_acronym(surface)
-            || k.name(&folded).is_some()
+            || k.name(&fold(surface)).is_some()
             || k.place(surface).is_some();
         // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
-        let role_word = words.len() == 1 && role(surface, german, !german).is_some();
-        if name_like && !role_word && surface.chars().count() >= 2 {
-            add(words, kind);
+        let role_word = one_word && role(surface, german, !german).is_some();
+        if !name_like || role_word || surface.chars().count() < 2 {
+            continue;
+        }
+        let names = out.entry(Cow::Borrowed(first)).or_default();
+        match second {
+            None => names.single = names.single.or(Some(kind)),
+            Some(second) => {
+                let words: Vec<&str> = surface.split_whitespace().collect();
+                if seen.insert(words.join(" ")) {
+                    names
+                        .longer
+                        .entry(second)
+                        .or_default()
+                        .push(Candidate { words, kind });
+                }
+            }
         }
     }
-    for list in out.values_mut() {
-        list.sort_by_key(|c| usize::MAX - c.words.len());
+    for first in out.values_mut() {
+        for list in first.longer.values_mut() {
+            list.sort_by_key(|c| usize::MAX - c.words.len());
+        }
     }
     out
 }
@@ -377,6 +439,96 @@ mod tests {
             ],
             "a one-off tag of an ordinary word is not spread"
         );
+    }
+
+    /// What a scan of all the names with a token's first word finds there, longest first.
+    fn scanned(candidates: &Candidates, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
+        let first = candidates.get(tokens.text(t))?;
+        let mut all: Vec<(Vec<String>, Kind)> = first
+            .longer
+            .values()
+            .flatten()
+            .map(|c| (c.words.iter().map(|w| w.to_string()).collect(), c.kind))
+            .chain(
+                first
+                    .single
+                    .map(|kind| (vec![tokens.text(t).to_string()], kind)),
+            )
+            .collect();
+        all.sort_by_key(|(words, _)| usize::MAX - words.len());
+        all.iter()
+            .find(|(words, _)| matches_at(tokens, t, words))
+            .map(|(words, kind)| (words.len(), *kind))
+    }
+
+    const VOCABULARY: &[&str] = &[
+        "Wladimir",
+        "Putin",
+        "Putinka",
+        "Die",
+        "Linke",
+        "Linken",
+        "Khalifa",
+        "Haftar",
+        "Haftars",
+        "der",
+        "und",
+        "¬",
+        ",",
+        "UNO",
+        "Vereinten",
+        "Nationen",
+    ];
+
+    proptest::proptest! {
+        /// The names indexed by first and second word are found as a scan of every name with
+        /// the first word finds them.
+        #[test]
+        fn indexed_names_are_found_as_a_scan_finds_them(
+            picks in proptest::collection::vec((0..VOCABULARY.len(), 0usize..4, 0usize..3), 1..40)
+        ) {
+            let mut text = String::new();
+            let mut words = Vec::new();
+            for &(w, _, _) in &picks {
+                let word = VOCABULARY[w];
+                if !text.is_empty() && word != "¬" {
+                    text.push(' ');
+                }
+                words.push((text.len(), text.len() + word.len()));
+                text.push_str(word);
+            }
+            let kinds = [Kind::Per, Kind::Org, Kind::Loc];
+            let mut mentions = Vec::new();
+            let mut i = 0;
+            while i < picks.len() {
+                let (_, len, kind) = picks[i];
+                if len == 0 || i + len > picks.len() {
+                    i += 1;
+                    continue;
+                }
+                mentions.push(Mention {
+                    span: Span::new(words[i].0, words[i + len - 1].1),
+                    kind: kinds[kind],
+                    form: Form::Name,
+                    actor: None,
+                    origin: Origin::Model,
+                });
+                i += len;
+            }
+            let mut d = doc(&text, &[]);
+            d.mentions = mentions;
+            let candidates = candidates(&d);
+            let tokens = Tokens::of(&d);
+            for t in 0..tokens.list.len() {
+                if tokens.list[t].class != Class::Word {
+                    continue;
+                }
+                let indexed = candidates
+                    .get(tokens.text(t))
+                    .and_then(|first| first.find_at(&tokens, t));
+                proptest::prop_assert_eq!(indexed, scanned(&candidates, &tokens, t));
+            }
+        }
     }
 
     #[test]
