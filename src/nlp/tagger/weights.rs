@@ -1,6 +1,19 @@
 //! Feature weights as a model stores them: for every hashed feature bucket a short list of
 //! entries, each a tag and its weight quantised to 16 bits (one scale for all) packed in a
-//! `u32`. Zero weights take no room; a bucket's entries sit in one or two cache lines.
+//! `u32`. Zero weights take no room. For tagging, every bucket that has weights also gets a
+//! dense row (all tags' weights side by side in one cache line), so that scoring a feature is a
+//! few vector additions instead of a loop over its entries.
+
+/// Tags in one [`Line`] of a dense row.
+pub const LINE: usize = 32;
+
+/// Part of a bucket's dense row: the weights of [`LINE`] tags, one cache line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, align(64))]
+struct Line([i16; LINE]);
+
+/// Integer tag scores of a token, one [`LINE`] per entry (see [`Weights::row_lines`]).
+pub type Scores = [i32; LINE];
 
 /// Sparse, quantised weights: bucket `b` has entries `offsets[b]..offsets[b + 1]`; an entry
 /// holds the tag in its low byte and the weight in its high 16 bits.
@@ -10,14 +23,50 @@ pub struct Weights {
     offsets: Vec<u32>,
     entries: Vec<u32>,
     scale: f32,
+    /// The same weights dense: bucket `b`'s row is `lines[r * per_row..][..per_row]` for
+    /// `r = index.row(b)`; row 0 is all zeros and serves the empty buckets.
+    index: RowIndex,
+    lines: Vec<Line>,
+    per_row: usize,
 }
 
-/// A bucket's entries located by [`Weights::locate`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Located {
-    start: u32,
-    end: u32,
-    first: u32,
+/// Which dense row a bucket has: a bit per bucket (set when it has weights) and, every 64
+/// buckets, the number of set bits before them, so that a row number is a count of set bits.
+/// A few bits a bucket where a table of row numbers would take 32: it stays in the cache.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct RowIndex {
+    blocks: Vec<Block>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Block {
+    bits: u64,
+    /// Set bits in the blocks before this one.
+    rank: u32,
+}
+
+impl RowIndex {
+    /// The bucket's row: 0 for an empty bucket (or one out of range), else 1 + the number of
+    /// non-empty buckets before it.
+    #[inline]
+    fn row(&self, bucket: u32) -> u32 {
+        let Some(block) = self.blocks.get(bucket as usize / 64) else {
+            return 0;
+        };
+        let bit = bucket % 64;
+        if block.bits >> bit & 1 == 0 {
+            return 0;
+        }
+        let below = block.bits & ((1u64 << bit) - 1);
+        block.rank + below.count_ones() + 1
+    }
+}
+
+#[inline]
+fn add_line(acc: &mut Scores, line: &Line) {
+    for (a, w) in acc.iter_mut().zip(&line.0) {
+        *a += i32::from(*w);
+    }
 }
 
 fn pack(tag: usize, value: i16) -> u32 {
@@ -55,15 +104,11 @@ impl Weights {
             }
             offsets.push(entries.len() as u32);
         }
-        Weights {
-            tags,
-            offsets,
-            entries,
-            scale,
-        }
+        Weights::from_parts(tags, offsets, entries, scale).expect("quantised weights fit")
     }
 
-    /// Weights from their stored parts; `None` when they do not fit together.
+    /// Weights from their stored parts; `None` when they do not fit together (or when one
+    /// bucket's weights for a tag add up to more than 16 bits hold).
     pub fn from_parts(
         tags: usize,
         offsets: Vec<u32>,
@@ -77,11 +122,40 @@ impl Weights {
                 .iter()
                 .all(|e| unpack(*e).0 < tags && e & 0xff00 == 0)
             && scale.is_finite();
-        (ordered && fits).then_some(Weights {
+        if !(ordered && fits) {
+            return None;
+        }
+        let per_row = tags.div_ceil(LINE).max(1);
+        let buckets = offsets.len() - 1;
+        let mut blocks = vec![Block::default(); buckets.div_ceil(64)];
+        let mut lines = vec![Line([0; LINE]); per_row];
+        for (b, w) in offsets.windows(2).enumerate() {
+            if w[0] == w[1] {
+                continue;
+            }
+            blocks[b / 64].bits |= 1 << (b % 64);
+            let first = lines.len();
+            lines.resize(first + per_row, Line([0; LINE]));
+            for e in &entries[w[0] as usize..w[1] as usize] {
+                let (t, v) = unpack(*e);
+                let slot = &mut lines[first + t / LINE].0[t % LINE];
+                *slot = i16::try_from(i32::from(*slot) + v).ok()?;
+            }
+        }
+        u32::try_from(lines.len() / per_row).ok()?;
+        let mut rank = 0;
+        for block in &mut blocks {
+            block.rank = rank;
+            rank += block.bits.count_ones();
+        }
+        Some(Weights {
             tags,
             offsets,
             entries,
             scale,
+            index: RowIndex { blocks },
+            lines,
+            per_row,
         })
     }
 
@@ -109,53 +183,71 @@ impl Weights {
         self.scale
     }
 
-    /// Where a bucket's entries are, with its first entry already read (0 for an empty
-    /// bucket or one out of range). Reading the first entry here lets callers issue the memory
-    /// reads of many buckets before using any of them.
+    /// How many [`Scores`] lines hold one token's scores of all tags.
+    pub fn row_lines(&self) -> usize {
+        self.per_row
+    }
+
+    /// Adds a bucket's quantised weights to integer tag scores (`scores[t / LINE][t % LINE]`
+    /// for tag `t`; [`Weights::row_lines`] lines). A bucket out of range adds nothing.
     #[inline]
-    pub fn locate(&self, bucket: u32) -> Located {
-        let b = bucket as usize;
-        match self.offsets.get(b..b + 2) {
-            Some(&[start, end]) if start < end => Located {
-                start,
-                end,
-                first: self.entries.get(start as usize).copied().unwrap_or(0),
-            },
-            _ => Located::default(),
+    pub fn add(&self, bucket: u32, scores: &mut [Scores]) {
+        for (line, acc) in self.row(bucket).iter().zip(scores) {
+            add_line(acc, line);
         }
     }
 
-    /// Adds a located bucket's weights to integer tag scores.
+    /// The scores of a token with these feature buckets: [`Weights::add`] of each, from zero,
+    /// into `scores` ([`Weights::row_lines`] lines).
     #[inline]
-    pub fn add_located(&self, at: Located, scores: &mut [i32]) {
-        if at.start >= at.end {
-            return;
+    pub fn sum(&self, buckets: &[u32], scores: &mut Vec<Scores>) {
+        scores.clear();
+        if self.per_row == 1 {
+            // One line: the sums stay in registers from the first bucket to the last.
+            let mut acc = [0; LINE];
+            for b in buckets {
+                if let [line] = self.row(*b) {
+                    add_line(&mut acc, line);
+                }
+            }
+            scores.push(acc);
+        } else {
+            scores.resize(self.per_row, [0; LINE]);
+            for b in buckets {
+                self.add(*b, scores);
+            }
         }
-        let (t, v) = unpack(at.first);
-        if let Some(s) = scores.get_mut(t) {
-            *s += v;
-        }
-        let Some(rest) = self.entries.get(at.start as usize + 1..at.end as usize) else {
+    }
+
+    /// A bucket's dense row (empty for a bucket out of range).
+    #[inline]
+    fn row(&self, bucket: u32) -> &[Line] {
+        let row = self.index.row(bucket) as usize;
+        self.lines
+            .get(row * self.per_row..(row + 1) * self.per_row)
+            .unwrap_or(&[])
+    }
+
+    /// [`Weights::add`] by the stored entries, one at a time (the reference for the dense
+    /// rows).
+    pub fn add_sparse(&self, bucket: u32, scores: &mut [i32]) {
+        let b = bucket as usize;
+        let Some(&[start, end]) = self.offsets.get(b..b + 2) else {
             return;
         };
-        for e in rest {
+        for e in &self.entries[start as usize..end as usize] {
             let (t, v) = unpack(*e);
             if let Some(s) = scores.get_mut(t) {
                 *s += v;
             }
         }
     }
-
-    /// Adds a bucket's quantised weights to integer tag scores.
-    #[inline]
-    pub fn add(&self, bucket: u32, scores: &mut [i32]) {
-        self.add_located(self.locate(bucket), scores);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn quantised_weights_keep_their_order_and_drop_small_ones() {
@@ -164,16 +256,50 @@ mod tests {
         assert_eq!(w.buckets(), 2);
         assert_eq!(w.len(), 3);
         let mut scores = [0; 3];
-        w.add(0, &mut scores);
+        w.add_sparse(0, &mut scores);
         assert_eq!(scores[0], 0);
         assert!(scores[1] > 0 && scores[2] < 0);
         assert!((scores[1] as f32 * w.scale() - 2.0).abs() < 1e-3);
         let mut second = [0; 3];
-        w.add(1, &mut second);
+        w.add_sparse(1, &mut second);
         assert_eq!(second[0], 0, "pruned");
-        w.add(7, &mut second);
+        w.add_sparse(7, &mut second);
         let copy = Weights::from_parts(3, w.offsets().to_vec(), w.entries().to_vec(), w.scale());
         assert_eq!(copy.as_ref(), Some(&w));
         assert!(Weights::from_parts(2, w.offsets().to_vec(), w.entries().to_vec(), 1.0).is_none());
+    }
+
+    #[test]
+    fn entries_of_one_tag_that_overflow_together_are_refused() {
+        let big = pack(1, 30_000);
+        assert!(Weights::from_parts(3, vec![0, 2], vec![big, big], 1.0).is_none());
+        let w = Weights::from_parts(3, vec![0, 2], vec![big, pack(1, -30_000)], 1.0).unwrap();
+        let mut scores = [[0; LINE]];
+        w.add(0, &mut scores);
+        assert_eq!(scores[0][1], 0);
+    }
+
+    proptest! {
+        /// The dense rows score every bucket as the stored entries do, for one and for more
+        /// lines a row.
+        #[test]
+        fn dense_rows_add_what_the_entries_say(
+            tags in 1usize..80,
+            dense in proptest::collection::vec(-4.0f32..4.0, 1..2000),
+            buckets in proptest::collection::vec(0u32..100, 1..40),
+        ) {
+            let usable = dense.len() / tags * tags;
+            prop_assume!(usable > 0);
+            let w = Weights::from_dense(&dense[..usable], tags, 1.0);
+            let mut fast = vec![[0; LINE]; w.row_lines()];
+            let mut slow = vec![0; tags];
+            for b in &buckets {
+                w.add(*b, &mut fast);
+                w.add_sparse(*b, &mut slow);
+            }
+            let fast: Vec<i32> = fast.iter().flatten().copied().collect();
+            prop_assert_eq!(&fast[..tags], &slow[..]);
+            prop_assert!(fast[tags..].iter().all(|s| *s == 0));
+        }
     }
 }
