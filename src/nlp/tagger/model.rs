@@ -14,6 +14,9 @@ use super::viterbi::{Decoder, Transitions};
 use super::weights::{Scores, Weights};
 use crate::nlp::corpus::Entity;
 
+/// How many tokens ahead of the one being scored its weight rows are asked for.
+const AHEAD: usize = 2;
+
 /// Longest stretch of tokens decoded at once.
 pub const MAX_SENTENCE: usize = 1000;
 
@@ -259,8 +262,15 @@ impl Tagger<'_> {
         let n = self.model.tags.len();
         let scale = self.model.weights.scale();
         let weights = &self.model.weights;
+        weights.locate(&mut self.rows.ids);
         self.emit.clear();
+        for i in 0..self.rows.len().min(AHEAD) {
+            weights.prefetch(self.rows.token(i));
+        }
         for i in 0..self.rows.len() {
+            if i + AHEAD < self.rows.len() {
+                weights.prefetch(self.rows.token(i + AHEAD));
+            }
             weights.sum(self.rows.token(i), &mut self.scores);
             self.emit.extend(
                 self.scores

@@ -62,6 +62,20 @@ impl RowIndex {
     }
 }
 
+/// A hint to bring a line into the cache.
+#[inline]
+fn prefetch(line: &Line) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: the intrinsic needs SSE, which every x86-64 processor has; a prefetch reads
+    // nothing into the program and cannot fault, and the address is a live reference anyway.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((line as *const Line).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = line;
+}
+
 #[inline]
 fn add_line(acc: &mut Scores, line: &Line) {
     for (a, w) in acc.iter_mut().zip(&line.0) {
@@ -128,7 +142,9 @@ impl Weights {
         let per_row = tags.div_ceil(LINE).max(1);
         let buckets = offsets.len() - 1;
         let mut blocks = vec![Block::default(); buckets.div_ceil(64)];
-        let mut lines = vec![Line([0; LINE]); per_row];
+        let rows = 1 + offsets.windows(2).filter(|w| w[0] < w[1]).count();
+        let mut lines = Vec::with_capacity(rows * per_row);
+        lines.resize(per_row, Line([0; LINE]));
         for (b, w) in offsets.windows(2).enumerate() {
             if w[0] == w[1] {
                 continue;
@@ -188,48 +204,62 @@ impl Weights {
         self.per_row
     }
 
-    /// Adds a bucket's quantised weights to integer tag scores (`scores[t / LINE][t % LINE]`
-    /// for tag `t`; [`Weights::row_lines`] lines). A bucket out of range adds nothing.
-    #[inline]
-    pub fn add(&self, bucket: u32, scores: &mut [Scores]) {
-        for (line, acc) in self.row(bucket).iter().zip(scores) {
-            add_line(acc, line);
+    /// Replaces feature buckets by the numbers of their dense rows (for [`Weights::sum`]),
+    /// reading the start of each row on the way: the reads do not wait for each other, so the
+    /// rows of a whole sentence come into the cache together.
+    pub fn locate(&self, buckets: &mut [u32]) {
+        for b in buckets {
+            *b = self.index.row(*b);
         }
     }
 
-    /// The scores of a token with these feature buckets: [`Weights::add`] of each, from zero,
-    /// into `scores` ([`Weights::row_lines`] lines).
+    /// Asks for rows (as [`Weights::locate`] gave them) to be brought into the cache while
+    /// other work goes on: the rows of a token are scattered over megabytes, and waiting for
+    /// them one at a time cost more than all the arithmetic.
     #[inline]
-    pub fn sum(&self, buckets: &[u32], scores: &mut Vec<Scores>) {
+    pub fn prefetch(&self, rows: &[u32]) {
+        for r in rows {
+            for line in self.lines_of(*r) {
+                prefetch(line);
+            }
+        }
+    }
+
+    /// The scores of a token from its features' rows (as [`Weights::locate`] gave them): the
+    /// rows added up from zero into `scores` ([`Weights::row_lines`] lines).
+    #[inline]
+    pub fn sum(&self, rows: &[u32], scores: &mut Vec<Scores>) {
         scores.clear();
         if self.per_row == 1 {
-            // One line: the sums stay in registers from the first bucket to the last.
+            // One line: the sums stay in registers from the first row to the last.
             let mut acc = [0; LINE];
-            for b in buckets {
-                if let [line] = self.row(*b) {
+            for r in rows {
+                if let [line] = self.lines_of(*r) {
                     add_line(&mut acc, line);
                 }
             }
             scores.push(acc);
         } else {
             scores.resize(self.per_row, [0; LINE]);
-            for b in buckets {
-                self.add(*b, scores);
+            for r in rows {
+                for (line, acc) in self.lines_of(*r).iter().zip(scores.iter_mut()) {
+                    add_line(acc, line);
+                }
             }
         }
     }
 
-    /// A bucket's dense row (empty for a bucket out of range).
+    /// The lines of a dense row (empty for a row out of range).
     #[inline]
-    fn row(&self, bucket: u32) -> &[Line] {
-        let row = self.index.row(bucket) as usize;
+    fn lines_of(&self, row: u32) -> &[Line] {
+        let row = row as usize;
         self.lines
             .get(row * self.per_row..(row + 1) * self.per_row)
             .unwrap_or(&[])
     }
 
-    /// [`Weights::add`] by the stored entries, one at a time (the reference for the dense
-    /// rows).
+    /// Adds a bucket's weights to integer tag scores by the stored entries, one at a time
+    /// (the reference for the dense rows).
     pub fn add_sparse(&self, bucket: u32, scores: &mut [i32]) {
         let b = bucket as usize;
         let Some(&[start, end]) = self.offsets.get(b..b + 2) else {
@@ -274,9 +304,11 @@ mod tests {
         let big = pack(1, 30_000);
         assert!(Weights::from_parts(3, vec![0, 2], vec![big, big], 1.0).is_none());
         let w = Weights::from_parts(3, vec![0, 2], vec![big, pack(1, -30_000)], 1.0).unwrap();
-        let mut scores = [[0; LINE]];
-        w.add(0, &mut scores);
-        assert_eq!(scores[0][1], 0);
+        let mut rows = [0];
+        w.locate(&mut rows);
+        let mut scores = Vec::new();
+        w.sum(&rows, &mut scores);
+        assert_eq!(scores, [[0; LINE]]);
     }
 
     proptest! {
@@ -291,12 +323,16 @@ mod tests {
             let usable = dense.len() / tags * tags;
             prop_assume!(usable > 0);
             let w = Weights::from_dense(&dense[..usable], tags, 1.0);
-            let mut fast = vec![[0; LINE]; w.row_lines()];
             let mut slow = vec![0; tags];
             for b in &buckets {
-                w.add(*b, &mut fast);
                 w.add_sparse(*b, &mut slow);
             }
+            let mut rows = buckets.clone();
+            w.locate(&mut rows);
+            w.prefetch(&rows);
+            let mut fast = Vec::new();
+            w.sum(&rows, &mut fast);
+            prop_assert_eq!(fast.len(), w.row_lines());
             let fast: Vec<i32> = fast.iter().flatten().copied().collect();
             prop_assert_eq!(&fast[..tags], &slow[..]);
             prop_assert!(fast[tags..].iter().all(|s| *s == 0));
