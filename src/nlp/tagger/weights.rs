@@ -31,8 +31,9 @@ pub struct Weights {
 }
 
 /// Which dense row a bucket has: a bit per bucket (set when it has weights) and, every 64
-/// buckets, the number of set bits before them, so that a row number is a count of set bits.
-/// A few bits a bucket where a table of row numbers would take 32: it stays in the cache.
+/// buckets, the number of set bits before them and before each of their bytes, so that a row
+/// number is a count of set bits. A few bits a bucket where a table of row numbers would take
+/// 32: it stays in the cache.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct RowIndex {
     blocks: Vec<Block>,
@@ -40,12 +41,52 @@ struct RowIndex {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Block {
-    bits: u64,
     /// Set bits in the blocks before this one.
     rank: u32,
+    /// Set bits in this block before each byte.
+    before: [u8; 8],
+    bits: [u8; 8],
 }
 
+/// Set bits of every byte (the processors the build targets need not count them in one
+/// instruction).
+const ONES: [u8; 256] = {
+    let mut ones = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        ones[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    ones
+};
+
 impl RowIndex {
+    /// The index of the buckets with these numbers of entries (`None` if there are more
+    /// than `u32` rows).
+    fn new(counts: impl Iterator<Item = u32>) -> Option<RowIndex> {
+        let mut blocks = Vec::new();
+        for (b, count) in counts.enumerate() {
+            if b % 64 == 0 {
+                blocks.push(Block::default());
+            }
+            if count > 0 {
+                blocks[b / 64].bits[b % 64 / 8] |= 1 << (b % 8);
+            }
+        }
+        let mut rank = 0u32;
+        for block in &mut blocks {
+            block.rank = rank;
+            let mut before = 0;
+            for (k, bits) in block.bits.iter().enumerate() {
+                block.before[k] = before;
+                before += ONES[*bits as usize];
+            }
+            rank = rank.checked_add(u32::from(before))?;
+        }
+        rank.checked_add(1)?;
+        Some(RowIndex { blocks })
+    }
+
     /// The bucket's row: 0 for an empty bucket (or one out of range), else 1 + the number of
     /// non-empty buckets before it.
     #[inline]
@@ -53,12 +94,14 @@ impl RowIndex {
         let Some(block) = self.blocks.get(bucket as usize / 64) else {
             return 0;
         };
-        let bit = bucket % 64;
-        if block.bits >> bit & 1 == 0 {
+        let byte = (bucket % 64 / 8) as usize;
+        let bit = bucket % 8;
+        let bits = block.bits[byte];
+        if bits >> bit & 1 == 0 {
             return 0;
         }
-        let below = block.bits & ((1u64 << bit) - 1);
-        block.rank + below.count_ones() + 1
+        let below = bits & ((1u8 << bit) - 1);
+        block.rank + u32::from(block.before[byte]) + u32::from(ONES[below as usize]) + 1
     }
 }
 
@@ -140,16 +183,10 @@ impl Weights {
             return None;
         }
         let per_row = tags.div_ceil(LINE).max(1);
-        let buckets = offsets.len() - 1;
-        let mut blocks = vec![Block::default(); buckets.div_ceil(64)];
         let rows = 1 + offsets.windows(2).filter(|w| w[0] < w[1]).count();
         let mut lines = Vec::with_capacity(rows * per_row);
         lines.resize(per_row, Line([0; LINE]));
-        for (b, w) in offsets.windows(2).enumerate() {
-            if w[0] == w[1] {
-                continue;
-            }
-            blocks[b / 64].bits |= 1 << (b % 64);
+        for w in offsets.windows(2).filter(|w| w[0] < w[1]) {
             let first = lines.len();
             lines.resize(first + per_row, Line([0; LINE]));
             for e in &entries[w[0] as usize..w[1] as usize] {
@@ -158,18 +195,13 @@ impl Weights {
                 *slot = i16::try_from(i32::from(*slot) + v).ok()?;
             }
         }
-        u32::try_from(lines.len() / per_row).ok()?;
-        let mut rank = 0;
-        for block in &mut blocks {
-            block.rank = rank;
-            rank += block.bits.count_ones();
-        }
+        let index = RowIndex::new(offsets.windows(2).map(|w| w[1] - w[0]))?;
         Some(Weights {
             tags,
             offsets,
             entries,
             scale,
-            index: RowIndex { blocks },
+            index,
             lines,
             per_row,
         })
