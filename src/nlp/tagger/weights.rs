@@ -184,14 +184,12 @@ impl Weights {
         }
         let per_row = tags.div_ceil(LINE).max(1);
         let rows = 1 + offsets.windows(2).filter(|w| w[0] < w[1]).count();
-        let mut lines = Vec::with_capacity(rows * per_row);
-        lines.resize(per_row, Line([0; LINE]));
-        for w in offsets.windows(2).filter(|w| w[0] < w[1]) {
-            let first = lines.len();
-            lines.resize(first + per_row, Line([0; LINE]));
+        let mut lines = vec![Line([0; LINE]); rows * per_row];
+        let nonempty = offsets.windows(2).filter(|w| w[0] < w[1]);
+        for (row, w) in lines[per_row..].chunks_exact_mut(per_row).zip(nonempty) {
             for e in &entries[w[0] as usize..w[1] as usize] {
                 let (t, v) = unpack(*e);
-                let slot = &mut lines[first + t / LINE].0[t % LINE];
+                let slot = &mut row[t / LINE].0[t % LINE];
                 *slot = i16::try_from(i32::from(*slot) + v).ok()?;
             }
         }
