@@ -234,6 +234,8 @@ pub struct Extractor<'m> {
     alt: String,
     /// Letter n-gram hashes of the sentence's capitalised tokens.
     ngrams: Vec<u64>,
+    /// Atoms of words seen before (they depend on the word alone).
+    cache: WordCache,
     /// Non-zero while extracting training sentences of an auxiliary domain: every feature then
     /// also has a copy private to that domain ("frustratingly easy" domain adaptation), which
     /// takes up what is peculiar to it and is never seen when tagging.
@@ -303,6 +305,7 @@ impl<'m> Extractor<'m> {
             lower: String::new(),
             alt: String::new(),
             ngrams: Vec::new(),
+            cache: WordCache::default(),
             domain: 0,
         }
     }
@@ -317,7 +320,23 @@ impl<'m> Extractor<'m> {
         self.atoms.clear();
         self.ngrams.clear();
         for token in tokens {
-            let atoms = self.atoms_of(token.as_ref());
+            let token = token.as_ref();
+            let word = hash_str(token);
+            let mut atoms = match self.cache.get(token, word) {
+                Some(atoms) => atoms,
+                None => {
+                    let atoms = self.atoms_of(token, word);
+                    self.cache.put(token, word, &atoms);
+                    atoms
+                }
+            };
+            if self.groups.has(Groups::NGRAMS) && (atoms.caps == 1 || atoms.caps == 2) {
+                let start = self.ngrams.len() as u32;
+                self.lower.clear();
+                lower_case(token, &mut self.lower);
+                letter_ngrams(&self.lower, &mut self.ngrams);
+                atoms.ngrams = (start, self.ngrams.len() as u32);
+            }
             self.atoms.push(atoms);
         }
         if self.groups.has(Groups::PHRASES) {
@@ -341,20 +360,16 @@ impl<'m> Extractor<'m> {
         }
     }
 
-    fn atoms_of(&mut self, token: &str) -> Atoms {
+    /// What a token (whose hash is `word`) looks like and which lists know it, all but its
+    /// letter n-grams (which go into the sentence's list).
+    fn atoms_of(&mut self, token: &str, word: u64) -> Atoms {
         self.lower.clear();
-        for c in token.chars() {
-            if c.is_ascii() {
-                self.lower.push(c.to_ascii_lowercase());
-            } else {
-                self.lower.extend(c.to_lowercase());
-            }
-        }
+        lower_case(token, &mut self.lower);
         let lower = self.lower.as_str();
         let lower_hash = gazetteer::word_hash(lower);
         let (shape, short) = shapes(token);
         let mut atoms = Atoms {
-            word: hash_str(token),
+            word,
             lower: lower_hash,
             shape,
             short,
@@ -419,11 +434,6 @@ impl<'m> Extractor<'m> {
         } else {
             atoms.person = 8;
             atoms.place = 8;
-        }
-        if self.groups.has(Groups::NGRAMS) && (atoms.caps == 1 || atoms.caps == 2) {
-            let start = self.ngrams.len() as u32;
-            letter_ngrams(lower, &mut self.ngrams);
-            atoms.ngrams = (start, self.ngrams.len() as u32);
         }
         if self.groups.has(Groups::CASING) {
             atoms.casing = u64::from(self.clusters.casing(lower_hash));
@@ -635,6 +645,81 @@ impl<'m> Extractor<'m> {
     }
 }
 
+/// Appends the lower case of a token.
+fn lower_case(token: &str, out: &mut String) {
+    for c in token.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The atoms of recently seen words: a direct-mapped table by word hash, whose words are kept
+/// in one string (a hit compares the word itself, not just its hash). It starts small and
+/// grows with the text, so a short article pays little for it, and its size is bounded.
+#[derive(Default)]
+struct WordCache {
+    slots: Vec<Cached>,
+    words: String,
+    /// Lookups since the table last grew.
+    lookups: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cached {
+    hash: u64,
+    start: u32,
+    len: u32,
+    atoms: Atoms,
+}
+
+impl WordCache {
+    const FIRST_SLOTS: usize = 256;
+    const MAX_SLOTS: usize = 8192;
+    /// Bytes of words kept before the table starts afresh.
+    const MAX_WORDS: usize = 1 << 20;
+
+    #[inline]
+    fn get(&mut self, token: &str, hash: u64) -> Option<Atoms> {
+        self.lookups += 1;
+        if self.lookups > 4 * self.slots.len() && self.slots.len() < WordCache::MAX_SLOTS {
+            let size = (2 * self.slots.len()).max(WordCache::FIRST_SLOTS);
+            let old = std::mem::replace(&mut self.slots, vec![Cached::default(); size]);
+            for slot in old.into_iter().filter(|s| s.len > 0) {
+                self.slots[(slot.hash as usize) & (size - 1)] = slot;
+            }
+            self.lookups = 0;
+        }
+        let slot = self.slots.get((hash as usize) & (self.slots.len() - 1))?;
+        let (start, len) = (slot.start as usize, slot.len as usize);
+        (slot.hash == hash && len == token.len() && len > 0)
+            .then(|| self.words.get(start..start + len))
+            .flatten()
+            .filter(|w| *w == token)
+            .map(|_| slot.atoms)
+    }
+
+    fn put(&mut self, token: &str, hash: u64, atoms: &Atoms) {
+        if self.slots.is_empty() || token.is_empty() {
+            return;
+        }
+        if self.words.len() + token.len() > WordCache::MAX_WORDS {
+            self.words.clear();
+            self.slots.fill(Cached::default());
+        }
+        let i = (hash as usize) & (self.slots.len() - 1);
+        self.slots[i] = Cached {
+            hash,
+            start: self.words.len() as u32,
+            len: token.len() as u32,
+            atoms: *atoms,
+        };
+        self.words.push_str(token);
+    }
+}
+
 /// Hashes of the letter trigrams and four-grams of a word's first 30 letters (with a mark
 /// for its start), without those that end the word (the suffix features cover them).
 fn letter_ngrams(lower: &str, out: &mut Vec<u64>) {
@@ -668,11 +753,13 @@ fn case_ratio(written: u8, other: u8) -> u8 {
     }
 }
 
-/// The set bits of a mask as numbers.
-fn bits(mask: u32) -> impl Iterator<Item = u64> {
-    (0..32u32)
-        .filter(move |b| mask & (1 << b) != 0)
-        .map(u64::from)
+/// The set bits of a mask as numbers, lowest first.
+fn bits(mut mask: u32) -> impl Iterator<Item = u64> {
+    std::iter::from_fn(move || {
+        let bit = mask.trailing_zeros();
+        mask &= mask.wrapping_sub(1);
+        (bit < 32).then_some(u64::from(bit))
+    })
 }
 
 /// Capitalisation class: 0 lower case, 1 capitalised, 2 all capitals, 3 no letters first.
@@ -762,6 +849,52 @@ mod tests {
                 .unwrap_err()
                 .contains("unknown feature group")
         );
+    }
+
+    #[test]
+    fn remembered_words_give_the_features_of_fresh_ones() {
+        let entries: Vec<Entry> = vec![
+            (Category::Country, "Libyen".to_string()),
+            (Category::Country, "Russland".to_string()),
+        ];
+        let tables = Tables {
+            gazetteer: Gazetteer::build(&entries, true),
+            ..Tables::default()
+        };
+        // More distinct words than the cache holds, so that slots are taken over, and words
+        // again and again, so that most are found in it; n-grams are per sentence.
+        let words = [
+            "in",
+            "Libyen",
+            "und",
+            "RUSSLAND",
+            "Wagner-Söldner",
+            "17.",
+            "",
+        ];
+        let sentences: Vec<Vec<String>> = (0..3000)
+            .map(|k| {
+                (0..7)
+                    .map(|j| match (k * 7 + j) % 5 {
+                        0 => format!("Wort{}", (k * 31 + j) % 20_000),
+                        _ => words[(k + j) % words.len()].to_string(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut warm = Extractor::new(Groups::all(), 20, &tables);
+        let (mut a, mut b) = (Rows::default(), Rows::default());
+        for pass in 0..2 {
+            for s in &sentences {
+                warm.extract(s, &mut a);
+                Extractor::new(Groups::all(), 20, &tables).extract(s, &mut b);
+                assert_eq!(
+                    (&a.ids, &a.offsets),
+                    (&b.ids, &b.offsets),
+                    "pass {pass}: {s:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,8 +11,11 @@ use super::lexemes::Lexemes;
 use super::shape_model::NameLikeness;
 use super::tags::{Tag, TagSet};
 use super::viterbi::{Decoder, Transitions};
-use super::weights::{Located, Weights};
+use super::weights::{Scores, Weights};
 use crate::nlp::corpus::Entity;
+
+/// How many tokens ahead of the one being scored its weight rows are asked for.
+const AHEAD: usize = 2;
 
 /// Longest stretch of tokens decoded at once.
 pub const MAX_SENTENCE: usize = 1000;
@@ -55,7 +58,6 @@ impl Model {
             extractor: Extractor::new(self.groups, self.bits, &self.tables),
             rows: Rows::default(),
             scores: Vec::new(),
-            located: Vec::new(),
             emit: Vec::new(),
             decoder: Decoder::default(),
             out: Vec::new(),
@@ -230,8 +232,7 @@ pub struct Tagger<'m> {
     model: &'m Model,
     extractor: Extractor<'m>,
     rows: Rows,
-    scores: Vec<i32>,
-    located: Vec<Located>,
+    scores: Vec<Scores>,
     emit: Vec<f32>,
     decoder: Decoder,
     out: Vec<u8>,
@@ -261,24 +262,23 @@ impl Tagger<'_> {
         let n = self.model.tags.len();
         let scale = self.model.weights.scale();
         let weights = &self.model.weights;
-        // Two passes, so that the table reads of all features are independent of each other
-        // and the processor can overlap their cache misses.
-        self.located.clear();
-        self.located
-            .extend(self.rows.ids.iter().map(|f| weights.locate(*f)));
+        weights.locate(&mut self.rows.ids);
         self.emit.clear();
+        for i in 0..self.rows.len().min(AHEAD) {
+            weights.prefetch(self.rows.token(i));
+        }
         for i in 0..self.rows.len() {
-            self.scores.clear();
-            self.scores.resize(n, 0);
-            let (start, end) = (
-                self.rows.offsets[i] as usize,
-                self.rows.offsets[i + 1] as usize,
-            );
-            for at in &self.located[start..end] {
-                weights.add_located(*at, &mut self.scores);
+            if i + AHEAD < self.rows.len() {
+                weights.prefetch(self.rows.token(i + AHEAD));
             }
-            self.emit
-                .extend(self.scores.iter().map(|s| *s as f32 * scale));
+            weights.sum(self.rows.token(i), &mut self.scores);
+            self.emit.extend(
+                self.scores
+                    .iter()
+                    .flatten()
+                    .take(n)
+                    .map(|s| *s as f32 * scale),
+            );
         }
         self.decoder.decode(
             &self.emit,

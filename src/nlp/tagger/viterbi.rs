@@ -16,9 +16,12 @@ pub struct Transitions {
     pub from: Vec<f32>,
     pub end: Vec<f32>,
     /// `from` transposed and padded: row `q` holds the scores of every tag before `q`, with
-    /// [`LANES`]-aligned length, so that the decoder reads it as contiguous lanes.
+    /// [`LANES`]-aligned length (for the way back).
     into: Vec<f32>,
-    /// Row length of `into`: `n` rounded up to a multiple of [`LANES`].
+    /// `from` padded: row `p` holds the scores of every tag after `p`, with [`LANES`]-aligned
+    /// length, so that the forward pass updates all tags at once from one previous tag.
+    outof: Vec<f32>,
+    /// Row length of `into` and `outof`: `n` rounded up to a multiple of [`LANES`].
     stride: usize,
 }
 
@@ -49,6 +52,7 @@ impl Transitions {
             from,
             end,
             into: Vec::new(),
+            outof: Vec::new(),
             stride: n.div_ceil(LANES) * LANES,
         };
         t.transpose();
@@ -58,9 +62,11 @@ impl Transitions {
     fn transpose(&mut self) {
         let (n, stride) = (self.n, self.stride);
         self.into = vec![FORBIDDEN; n * stride];
+        self.outof = vec![FORBIDDEN; n * stride];
         for q in 0..n {
             for p in 0..n {
                 self.into[q * stride + p] = self.from[p * n + q];
+                self.outof[p * stride + q] = self.from[p * n + q];
             }
         }
     }
@@ -92,23 +98,52 @@ impl Transitions {
     }
 }
 
-/// Width of the independent accumulators in the decoder's inner loop (the compiler turns
-/// them into vector instructions).
+/// Rows of the transition tables are padded to a multiple of this many lanes (the compiler
+/// turns the decoder's inner loop into vector instructions).
 const LANES: usize = 8;
 
-/// The best of `prev[p] + row[p]` over all `p` (both padded to a multiple of [`LANES`]).
+/// For every tag `q`, the best of `prev[p] + outof[p][q]` over all `p` (`W` the rows'
+/// padded length): one previous tag at a time, all tags at once, so that the running maxima
+/// stay in vector registers and no tag needs a sum across lanes. Maxima do not round, so the
+/// order does not change them.
 #[inline]
-fn best_into(prev: &[f32], row: &[f32]) -> f32 {
-    let mut lanes = [f32::NEG_INFINITY; LANES];
-    for (a, b) in prev.chunks_exact(LANES).zip(row.chunks_exact(LANES)) {
-        for k in 0..LANES {
-            let s = a[k] + b[k];
-            lanes[k] = if s > lanes[k] { s } else { lanes[k] };
+fn best_from<const W: usize>(prev: &[f32], outof: &[f32]) -> [f32; W] {
+    let mut best = [f32::NEG_INFINITY; W];
+    for (a, row) in prev.iter().zip(outof.as_chunks::<W>().0) {
+        for (b, t) in best.iter_mut().zip(row) {
+            let s = a + t;
+            *b = if s > *b { s } else { *b };
         }
     }
-    lanes
-        .iter()
-        .fold(f32::NEG_INFINITY, |m, x| if *x > m { *x } else { m })
+    best
+}
+
+/// One forward step: `cur[q]` = the best of `prev[p] + outof[p][q]`, plus `emit[q]`.
+fn forward(prev: &[f32], outof: &[f32], stride: usize, emit: &[f32], cur: &mut [f32]) {
+    fn put<const W: usize>(prev: &[f32], outof: &[f32], emit: &[f32], cur: &mut [f32]) {
+        let best = best_from::<W>(prev, outof);
+        for ((slot, b), e) in cur.iter_mut().zip(best).zip(emit) {
+            *slot = b + e;
+        }
+    }
+    match stride {
+        8 => put::<8>(prev, outof, emit, cur),
+        16 => put::<16>(prev, outof, emit, cur),
+        24 => put::<24>(prev, outof, emit, cur),
+        32 => put::<32>(prev, outof, emit, cur),
+        40 => put::<40>(prev, outof, emit, cur),
+        48 => put::<48>(prev, outof, emit, cur),
+        _ => {
+            for (q, (slot, e)) in cur.iter_mut().zip(emit).enumerate() {
+                let best = prev
+                    .iter()
+                    .zip(outof.chunks_exact(stride))
+                    .map(|(a, row)| a + row[q])
+                    .fold(f32::NEG_INFINITY, |m, s| if s > m { s } else { m });
+                *slot = best + e;
+            }
+        }
+    }
 }
 
 /// Reusable buffers for decoding.
@@ -135,11 +170,9 @@ impl Decoder {
         }
         for i in 1..len {
             let (done, rest) = self.scores.split_at_mut(i * stride);
-            let prev = &done[(i - 1) * stride..];
-            for (q, slot) in rest[..n].iter_mut().enumerate() {
-                let row = &trans.into[q * stride..(q + 1) * stride];
-                *slot = best_into(prev, row) + emit[i * n + q];
-            }
+            let prev = &done[(i - 1) * stride..(i - 1) * stride + n];
+            let e = &emit[i * n..(i + 1) * n];
+            forward(prev, &trans.outof, stride, e, &mut rest[..n]);
         }
         let last_row = &self.scores[(len - 1) * stride..(len - 1) * stride + n];
         let mut last = 0;
@@ -175,6 +208,7 @@ mod tests {
     use super::*;
     use crate::document::Kind;
     use crate::nlp::corpus::{Class, Entity};
+    use crate::nlp::tagger::tags::Pos;
     use proptest::prelude::*;
 
     fn tagset() -> TagSet {
@@ -214,7 +248,69 @@ mod tests {
         assert!(valid(&tags, &out), "{out:?}");
     }
 
+    /// Viterbi as the textbook has it, one tag and one predecessor at a time.
+    fn plain_decode(emit: &[f32], len: usize, trans: &Transitions) -> Vec<u8> {
+        let n = trans.tags();
+        let mut scores = vec![0.0f32; len * n];
+        for q in 0..n {
+            scores[q] = emit[q] + trans.score(None, q);
+        }
+        for i in 1..len {
+            for q in 0..n {
+                let best = (0..n)
+                    .map(|p| scores[(i - 1) * n + p] + trans.score(Some(p), q))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                scores[i * n + q] = best + emit[i * n + q];
+            }
+        }
+        let first_best = |values: &mut dyn Iterator<Item = f32>| {
+            let (mut arg, mut best) = (0, f32::NEG_INFINITY);
+            for (k, v) in values.enumerate() {
+                if v > best {
+                    (arg, best) = (k, v);
+                }
+            }
+            arg as u8
+        };
+        let mut out = vec![0u8; len];
+        out[len - 1] = first_best(&mut (0..n).map(|q| scores[(len - 1) * n + q] + trans.end[q]));
+        for i in (1..len).rev() {
+            let q = out[i] as usize;
+            out[i - 1] =
+                first_best(&mut (0..n).map(|p| scores[(i - 1) * n + p] + trans.score(Some(p), q)));
+        }
+        out
+    }
+
+    /// A tag set of `classes` classes with all four positions (up to the most a set holds).
+    fn wide_tagset(classes: usize) -> TagSet {
+        let positions = [Pos::Begin, Pos::Inside, Pos::Last, Pos::Unit];
+        let tags = Class::ALL[..classes]
+            .iter()
+            .flat_map(|class| positions.map(|pos| Tag::In(pos, *class)));
+        TagSet::from_tags(std::iter::once(Tag::Out).chain(tags).collect()).unwrap()
+    }
+
     proptest! {
+        /// The decoder finds the same path as the textbook one, for tag sets of every size.
+        #[test]
+        fn agrees_with_the_plain_decoder(
+            classes in 0usize..=12,
+            len in 1usize..12,
+            seed in proptest::collection::vec(-20.0f32..20.0, 64),
+        ) {
+            let tags = wide_tagset(classes);
+            let n = tags.len();
+            let value = |i: usize| seed[i * 7 % seed.len()] + (i % 5) as f32 * 0.37;
+            let from: Vec<f32> = (0..(n + 1) * n).map(|i| value(i + 3)).collect();
+            let end: Vec<f32> = (0..n).map(|i| value(i + 11)).collect();
+            let trans = Transitions::with_scores(&tags, &from, &end);
+            let emit: Vec<f32> = (0..len * n).map(|i| value(i) * 1.5).collect();
+            let mut out = Vec::new();
+            Decoder::default().decode(&emit, len, &trans, &mut out);
+            prop_assert_eq!(out, plain_decode(&emit, len, &trans));
+        }
+
         #[test]
         fn never_emits_an_invalid_sequence(
             scores in proptest::collection::vec(-100.0f32..100.0, 1..200),
