@@ -131,7 +131,7 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
         .collect();
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, n) in &names {
-        *count.entry(n.base.as_str()).or_default() += 1;
+        *count.entry(&*n.base).or_default() += 1;
     }
     let best = names
         .iter()
@@ -140,11 +140,11 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
             (
                 kind == Kind::Per || !n.acronym,
                 n.words,
-                count[n.base.as_str()],
+                count[&*n.base],
                 usize::MAX - order,
             )
         })
-        .map(|(_, (_, n))| n.base.clone());
-    best.or_else(|| namings.first().map(|(_, n)| n.base.clone()))
+        .map(|(_, (_, n))| n.base.to_string());
+    best.or_else(|| namings.first().map(|(_, n)| n.base.to_string()))
         .unwrap_or_default()
 }

@@ -4,6 +4,7 @@
 //! folded keys it is looked up under; for persons, given names and surname.
 
 use rustc_hash::FxHashSet;
+use std::rc::Rc;
 
 use super::knowledge::knowledge;
 use super::morph::{
@@ -77,7 +78,7 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {
     /// The base form as written: "Vereinte Nationen", "Khalifa Haftar", "Libyen".
-    pub base: String,
+    pub base: Rc<str>,
     /// `base` folded: the name's key.
     pub key: String,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
@@ -157,7 +158,7 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
         words: base_words.len(),
-        base,
+        base: base.into(),
         key,
         variants,
         person,
@@ -505,7 +506,9 @@ mod tests {
     }
 
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
-        analyse(surface, kind, &ctx, &Attested::default()).base
+        analyse(surface, kind, &ctx, &Attested::default())
+            .base
+            .to_string()
     }
 
     #[test]
@@ -620,10 +623,10 @@ mod tests {
         let mut attested = Attested::default();
         attested.add("Khalifa Haftar");
         let name = analyse("Haftars", Kind::Per, &de(None), &attested);
-        assert_eq!(name.base, "Haftar");
+        assert_eq!(&*name.base, "Haftar");
         assert_eq!(name.person.unwrap().surname, "haftar");
         let name = analyse("Prof. Ulrich Bonk", Kind::Per, &de(None), &attested);
-        assert_eq!(name.base, "Ulrich Bonk");
+        assert_eq!(&*name.base, "Ulrich Bonk");
         assert_eq!(
             name.person,
             Some(Person {
@@ -632,9 +635,12 @@ mod tests {
             })
         );
         let en = Context::default();
-        assert_eq!(analyse("Putin's", Kind::Per, &en, &attested).base, "Putin");
         assert_eq!(
-            analyse("Jens", Kind::Per, &de(None), &attested).base,
+            &*analyse("Putin's", Kind::Per, &en, &attested).base,
+            "Putin"
+        );
+        assert_eq!(
+            &*analyse("Jens", Kind::Per, &de(None), &attested).base,
             "Jens"
         );
         let leyen = analyse("Ursula von der Leyen", Kind::Per, &de(None), &attested);
@@ -651,9 +657,9 @@ mod tests {
             &de(None),
             &attested,
         );
-        assert_eq!(title.base, "Adolf Hitler");
+        assert_eq!(&*title.base, "Adolf Hitler");
         assert_eq!(
-            analyse("President Joe Biden", Kind::Per, &en, &attested).base,
+            &*analyse("President Joe Biden", Kind::Per, &en, &attested).base,
             "Joe Biden"
         );
         let initials = analyse("W. Putin", Kind::Per, &en, &attested);
