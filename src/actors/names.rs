@@ -182,19 +182,24 @@ fn dedup_in_order(list: &mut Vec<String>) {
 /// Parlament" → "europäisch parlament").
 pub fn loose_key(words: &[&str]) -> String {
     let last = words.len().saturating_sub(1);
-    let parts: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if i < last {
-                fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
-            } else {
-                let folded = fold(w);
-                genitive_stem(&folded).unwrap_or(&folded).to_string()
-            }
-        })
-        .collect();
-    parts.join(" ")
+    let mut key = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        let folded = if i < last {
+            fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+        } else {
+            fold(w)
+        };
+        let part = if i < last {
+            &folded
+        } else {
+            genitive_stem(&folded).unwrap_or(&folded)
+        };
+        key.push_str(part);
+    }
+    key
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -685,5 +690,33 @@ mod tests {
         assert!(name.variants.contains(&"vereinten nationen".to_string()));
         assert!(name.variants.contains(&"vereint nationen".to_string()));
         assert!(analyse("UNO", Kind::Org, &de(None), &Attested::default()).acronym);
+    }
+
+    /// `loose_key` as it was: its parts collected, then joined.
+    fn loose_key_joined(words: &[&str]) -> String {
+        let last = words.len().saturating_sub(1);
+        let parts: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i < last {
+                    fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+                } else {
+                    let folded = fold(w);
+                    genitive_stem(&folded).unwrap_or(&folded).to_string()
+                }
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loose_key_is_the_parts_joined(
+            words in proptest::collection::vec("[A-Za-zäÜ]{1,6}(en|es|er|e|s|)", 0..4),
+        ) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(loose_key(&refs), loose_key_joined(&refs));
+        }
     }
 }
