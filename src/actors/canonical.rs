@@ -121,30 +121,64 @@ fn kind_of(list: &[usize], grouping: &Grouping) -> Kind {
 /// acronyms), then the most frequent, then the first; without name mentions, the first base
 /// a derived form or part gave.
 fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
-    let namings: Vec<(usize, &Naming)> = list
+    let names: Vec<&Naming> = list
         .iter()
-        .filter_map(|&i| grouping.naming[i].as_ref().map(|n| (i, n)))
+        .filter(|&&i| grouping.form[i] == Form::Name)
+        .filter_map(|&i| grouping.naming[i].as_ref())
         .collect();
-    let names: Vec<&(usize, &Naming)> = namings
-        .iter()
-        .filter(|(i, _)| grouping.form[*i] == Form::Name)
-        .collect();
-    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
-    for (_, n) in &names {
-        *count.entry(n.base.as_str()).or_default() += 1;
-    }
+    let counts = base_counts(&names, FEW);
     let best = names
         .iter()
         .enumerate()
-        .max_by_key(|(order, (_, n))| {
+        .max_by_key(|(order, n)| {
             (
                 kind == Kind::Per || !n.acronym,
                 n.words,
-                count[n.base.as_str()],
+                counts[*order],
                 usize::MAX - order,
             )
         })
-        .map(|(_, (_, n))| n.base.clone());
-    best.or_else(|| namings.first().map(|(_, n)| n.base.clone()))
-        .unwrap_or_default()
+        .map(|(_, n)| n.base.to_string());
+    best.or_else(|| {
+        list.iter()
+            .find_map(|&i| grouping.naming[i].as_ref())
+            .map(|n| n.base.to_string())
+    })
+    .unwrap_or_default()
+}
+
+/// Up to how many names `name_of` counts bases pairwise.
+const FEW: usize = 16;
+
+/// How often each name's base occurs among the names: counted pairwise for up to `few` names
+/// (most actors have a handful; no map to allocate), through a map for more.
+fn base_counts(names: &[&Naming], few: usize) -> Vec<usize> {
+    if names.len() <= few {
+        return names
+            .iter()
+            .map(|n| names.iter().filter(|m| m.base == n.base).count())
+            .collect();
+    }
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for n in names {
+        *count.entry(&*n.base).or_default() += 1;
+    }
+    names.iter().map(|n| count[&*n.base]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn counting_bases_pairwise_agrees_with_a_map(bases in proptest::collection::vec("[ab]{0,2}", 0..24)) {
+            let namings: Vec<Naming> = bases
+                .iter()
+                .map(|b| Naming { base: b.as_str().into(), words: 1, acronym: false })
+                .collect();
+            let names: Vec<&Naming> = namings.iter().collect();
+            proptest::prop_assert_eq!(base_counts(&names, usize::MAX), base_counts(&names, 0));
+        }
+    }
 }

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 use super::group::{Grouping, is_quote};
-use super::morph::{fold, is_german_adjective, noun_forms, noun_stems};
+use super::morph::{each_noun_form, fold, is_german_adjective, noun_stems};
 use super::names::capitalise;
 use super::roles::{Role, is_address, is_english_modifier, is_honorific, organisation_class, role};
 use super::tokens::Tokens;
@@ -215,15 +215,27 @@ impl<'a> Finder<'a> {
     }
 
     fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
-        let mut forms = noun_forms(head);
+        self.remember_forms(&fold(head), actor);
         if let Some(r) = role {
-            forms.extend(noun_forms(r.noun));
+            self.remember_forms(&fold(r.noun), actor);
         }
-        for f in forms {
-            if !NOT_REMEMBERED.contains(&f.as_str()) && !is_honorific(&f) {
-                self.roles.insert(f, actor);
+    }
+
+    /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. A form is
+    /// allocated only when it is new to the map.
+    fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
+        let roles = &mut self.roles;
+        each_noun_form(folded, |f| {
+            if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
+                return;
             }
-        }
+            match roles.get_mut(f) {
+                Some(a) => *a = actor,
+                None => {
+                    roles.insert(f.to_string(), actor);
+                }
+            }
+        });
     }
 
     /// True when the German name at token `t` is in the genitive: it ends in -s or -' where

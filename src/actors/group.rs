@@ -90,8 +90,9 @@ impl Clusters {
 /// How a mention names its actor, for choosing the canonical name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Naming {
-    /// The base form the mention gives.
-    pub base: String,
+    /// The base form the mention gives (shared with the name's analysis: mentions of one
+    /// surface do not copy it).
+    pub base: Rc<str>,
     /// Its number of words.
     pub words: usize,
     pub acronym: bool,
@@ -344,7 +345,7 @@ impl<'a> Linker<'a> {
         };
         self.index(cluster, &name, kind);
         let naming = Naming {
-            base: name.base.clone(),
+            base: Rc::clone(&name.base),
             words: name.words,
             acronym: name.acronym,
         };
@@ -374,7 +375,7 @@ impl<'a> Linker<'a> {
     }
 
     fn entry_naming(&self, entry: Entry) -> Naming {
-        let base = entry.name(&self.doc.lang).to_string();
+        let base: Rc<str> = entry.name(&self.doc.lang).into();
         Naming {
             words: base.split_whitespace().count(),
             acronym: false,
@@ -740,7 +741,7 @@ enum Map {
 
 fn naming_of(base: &str) -> Naming {
     Naming {
-        base: base.to_string(),
+        base: base.into(),
         words: base.split_whitespace().count(),
         acronym: is_acronym(base),
     }

@@ -291,7 +291,8 @@ pub fn abbreviates(acronym: &str, name: &str) -> bool {
 
 /// The forms a German or English role noun is registered and looked up under, so that
 /// inflected forms meet: "Präsidenten" and "Präsident" share "präsident"; "Ministerin" does not
-/// meet "Minister".
+/// meet "Minister". Linking takes them from `each_noun_form`; this is its specification.
+#[cfg(test)]
 pub fn noun_forms(word: &str) -> Vec<String> {
     let folded = fold(word);
     let mut out: Vec<String> = noun_stems(&folded).map(str::to_string).collect();
@@ -300,6 +301,17 @@ pub fn noun_forms(word: &str) -> Vec<String> {
     }
     out.dedup();
     out
+}
+
+/// The forms of `noun_forms` of a folded noun, handed to `f` one by one (a form may come
+/// twice): only the "-nd" form is allocated.
+pub fn each_noun_form(folded: &str, mut f: impl FnMut(&str)) {
+    for form in noun_stems(folded) {
+        f(form);
+    }
+    if let Some(stem) = folded.strip_suffix("nder") {
+        f(&format!("{stem}nd"));
+    }
 }
 
 /// The folded noun and its stems without an inflection ending (the forms of `noun_forms`
@@ -347,6 +359,14 @@ mod tests {
         fn folding_a_text_folds_its_words_joined(s in "[ \t\na-zA-ZÄé’¬\u{ad}.`'-]{0,12}") {
             let words: Vec<&str> = s.split_whitespace().collect();
             proptest::prop_assert_eq!(fold(&s), fold(&words.join(" ")));
+        }
+
+        #[test]
+        fn each_noun_form_gives_the_noun_forms(s in "[a-zA-ZäÄ]{0,5}(nder|en|n|es|s|e|)") {
+            let mut forms: Vec<String> = Vec::new();
+            each_noun_form(&fold(&s), |f| forms.push(f.to_string()));
+            forms.dedup();
+            proptest::prop_assert_eq!(forms, noun_forms(&s));
         }
 
         /// Finding a word in a lower-case list without allocating finds what lower-casing it

@@ -4,6 +4,7 @@
 //! folded keys it is looked up under; for persons, given names and surname.
 
 use rustc_hash::FxHashSet;
+use std::rc::Rc;
 
 use super::knowledge::knowledge;
 use super::morph::{
@@ -77,7 +78,7 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Name {
     /// The base form as written: "Vereinte Nationen", "Khalifa Haftar", "Libyen".
-    pub base: String,
+    pub base: Rc<str>,
     /// `base` folded: the name's key.
     pub key: String,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
@@ -157,7 +158,7 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
         words: base_words.len(),
-        base,
+        base: base.into(),
         key,
         variants,
         person,
@@ -181,19 +182,24 @@ fn dedup_in_order(list: &mut Vec<String>) {
 /// Parlament" → "europäisch parlament").
 pub fn loose_key(words: &[&str]) -> String {
     let last = words.len().saturating_sub(1);
-    let parts: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if i < last {
-                fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
-            } else {
-                let folded = fold(w);
-                genitive_stem(&folded).unwrap_or(&folded).to_string()
-            }
-        })
-        .collect();
-    parts.join(" ")
+    let mut key = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        let folded = if i < last {
+            fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+        } else {
+            fold(w)
+        };
+        let part = if i < last {
+            &folded
+        } else {
+            genitive_stem(&folded).unwrap_or(&folded)
+        };
+        key.push_str(part);
+    }
+    key
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -505,7 +511,9 @@ mod tests {
     }
 
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
-        analyse(surface, kind, &ctx, &Attested::default()).base
+        analyse(surface, kind, &ctx, &Attested::default())
+            .base
+            .to_string()
     }
 
     #[test]
@@ -620,10 +628,10 @@ mod tests {
         let mut attested = Attested::default();
         attested.add("Khalifa Haftar");
         let name = analyse("Haftars", Kind::Per, &de(None), &attested);
-        assert_eq!(name.base, "Haftar");
+        assert_eq!(&*name.base, "Haftar");
         assert_eq!(name.person.unwrap().surname, "haftar");
         let name = analyse("Prof. Ulrich Bonk", Kind::Per, &de(None), &attested);
-        assert_eq!(name.base, "Ulrich Bonk");
+        assert_eq!(&*name.base, "Ulrich Bonk");
         assert_eq!(
             name.person,
             Some(Person {
@@ -632,9 +640,12 @@ mod tests {
             })
         );
         let en = Context::default();
-        assert_eq!(analyse("Putin's", Kind::Per, &en, &attested).base, "Putin");
         assert_eq!(
-            analyse("Jens", Kind::Per, &de(None), &attested).base,
+            &*analyse("Putin's", Kind::Per, &en, &attested).base,
+            "Putin"
+        );
+        assert_eq!(
+            &*analyse("Jens", Kind::Per, &de(None), &attested).base,
             "Jens"
         );
         let leyen = analyse("Ursula von der Leyen", Kind::Per, &de(None), &attested);
@@ -651,9 +662,9 @@ mod tests {
             &de(None),
             &attested,
         );
-        assert_eq!(title.base, "Adolf Hitler");
+        assert_eq!(&*title.base, "Adolf Hitler");
         assert_eq!(
-            analyse("President Joe Biden", Kind::Per, &en, &attested).base,
+            &*analyse("President Joe Biden", Kind::Per, &en, &attested).base,
             "Joe Biden"
         );
         let initials = analyse("W. Putin", Kind::Per, &en, &attested);
@@ -679,5 +690,33 @@ mod tests {
         assert!(name.variants.contains(&"vereinten nationen".to_string()));
         assert!(name.variants.contains(&"vereint nationen".to_string()));
         assert!(analyse("UNO", Kind::Org, &de(None), &Attested::default()).acronym);
+    }
+
+    /// `loose_key` as it was: its parts collected, then joined.
+    fn loose_key_joined(words: &[&str]) -> String {
+        let last = words.len().saturating_sub(1);
+        let parts: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i < last {
+                    fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+                } else {
+                    let folded = fold(w);
+                    genitive_stem(&folded).unwrap_or(&folded).to_string()
+                }
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn loose_key_is_the_parts_joined(
+            words in proptest::collection::vec("[A-Za-zäÜ]{1,6}(en|es|er|e|s|)", 0..4),
+        ) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(loose_key(&refs), loose_key_joined(&refs));
+        }
     }
 }

@@ -67,7 +67,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     // What may begin at a word — a name of the document or the lexicons, or the word alone a
     // part or a derived form — depends on the word alone: worked out once per distinct word,
     // as a long text repeats its words.
-    let mut by_word: FxHashMap<&str, Option<WordFacts>> = FxHashMap::default();
+    let mut by_word: FxHashMap<&str, WordFacts> = FxHashMap::default();
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -76,11 +76,12 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             continue;
         }
         let text = tokens.text(t);
+        if !may_begin(text, german) {
+            // Most words: nothing begins there, told without a look-up.
+            t += 1;
+            continue;
+        }
         let facts = *by_word.entry(text).or_insert_with(|| {
-            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-            if !(capitalised || german && text.contains("sch")) {
-                return None;
-            }
             let alone = if let Some(kind) = part_of(text, german, &names) {
                 Some((kind, Form::Part))
             } else if is_country_adjective(text, german) || is_place_adjective(text, doc, &places) {
@@ -88,16 +89,12 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             } else {
                 None
             };
-            Some(WordFacts {
+            WordFacts {
                 names: candidates.get(text),
                 markable: k.markable_by_hash(word_hash(text), text),
                 alone,
-            })
+            }
         });
-        let Some(facts) = facts else {
-            t += 1;
-            continue;
-        };
         let mention = |last: usize, kind, form, origin| Mention {
             span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
             kind,
@@ -130,6 +127,14 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
         t += 1;
     }
     out
+}
+
+/// Whether anything may begin at a word: it is capitalised or, in German, has "sch" (a
+/// derived form such as "russische"). Looks at bytes: "sch" is ASCII, so a byte match is a
+/// match in the text.
+fn may_begin(text: &str, german: bool) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+        || german && text.as_bytes().windows(3).any(|w| w == b"sch")
 }
 
 /// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
@@ -582,5 +587,16 @@ mod tests {
             ],
             "'Bahn' is an ordinary word"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_begin_is_capitalised_or_german_with_sch(text in "[sScChäÄ ]{0,6}", german: bool) {
+            let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+            proptest::prop_assert_eq!(
+                may_begin(&text, german),
+                capitalised || german && text.contains("sch")
+            );
+        }
     }
 }
