@@ -205,6 +205,15 @@ pub fn adjective_organisations(doc: &mut Document) {
     let mut added = Vec::new();
     let mut next = 0;
     for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
+        // Most blocks name no party at all: a look for the heads (without their first letter,
+        // which may be either case) is cheaper than looking at every word.
+        let text = &doc.text[block.span.range()];
+        if !PARTY_HEADS
+            .iter()
+            .any(|h| text.contains(&h[h.chars().next().map_or(0, char::len_utf8)..]))
+        {
+            continue;
+        }
         for (at, word) in words_in(&doc.text, block.span) {
             while next < doc.mentions.len() && doc.mentions[next].span.end() <= at {
                 next += 1;
