@@ -6,6 +6,7 @@
 
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
+use super::merge_sorted;
 use super::morph::{fold, lowercase_among};
 use super::roles::{Class, role};
 use super::tokens::Tokens;
@@ -104,20 +105,34 @@ pub fn legal_form_names(doc: &mut Document) {
     }
 }
 
-/// Last parts of German organisation names (lower case, inflected forms included).
-const ORGANISATION_HEADS: &[&str] = &[
+/// Last parts of the names of German parties, alliances and associations (lower case,
+/// inflected forms included): after a capitalised adjective they make a name even where no
+/// mention was ("Nationale Koalition").
+const PARTY_HEADS: &[&str] = &[
+    "partei",
+    "koalition",
+    "allianz",
+    "union",
+    "bündnis",
+    "bündnisses",
+    "front",
+    "bürgerschaft",
     "verband",
     "verbandes",
     "verbands",
+    "vereinigung",
+    "gewerkschaft",
+];
+
+/// Last parts of other German organisation names: only after an adjective the recognizer
+/// marked, as descriptions share them ("vom Mikrobiologischen Institut").
+const INSTITUTION_HEADS: &[&str] = &[
     "verein",
     "vereins",
-    "vereinigung",
     "institut",
     "instituts",
-    "bürgerschaft",
     "stiftung",
     "gesellschaft",
-    "gewerkschaft",
     "akademie",
     "universität",
     "hochschule",
@@ -136,32 +151,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "kammer",
     "behörde",
     "agentur",
-    "partei",
     "zentralbank",
-    "bündnis",
-    "bündnisses",
-    "koalition",
-    "allianz",
-    "union",
-];
-
-/// The organisation nouns after a capitalised adjective that no mention covers: names of
-/// parties, alliances and associations ("Nationale Koalition"), not "Institut" or
-/// "Gesellschaft", which descriptions share ("vom Mikrobiologischen Institut").
-const PARTY_HEADS: &[&str] = &[
-    "partei",
-    "koalition",
-    "allianz",
-    "union",
-    "bündnis",
-    "bündnisses",
-    "front",
-    "bürgerschaft",
-    "verband",
-    "verbandes",
-    "verbands",
-    "vereinigung",
-    "gewerkschaft",
 ];
 
 /// German names that a capitalised adjective opens ("Bremischen Bürgerschaft", "Deutschen
@@ -193,9 +183,11 @@ pub fn adjective_organisations(doc: &mut Document) {
             .mentions
             .get(i + 1)
             .map_or(doc.text.len(), |n| n.span.start());
-        if let Some(end) =
-            organisation_after(&doc.text[m.span.end()..limit], ORGANISATION_HEADS, LONGEST)
-        {
+        if let Some(end) = organisation_after(
+            &doc.text[m.span.end()..limit],
+            &[PARTY_HEADS, INSTITUTION_HEADS],
+            LONGEST,
+        ) {
             let mention = &mut doc.mentions[i];
             mention.span = Span::new(m.span.start(), m.span.end() + end);
             mention.kind = Kind::Org;
@@ -227,7 +219,7 @@ pub fn adjective_organisations(doc: &mut Document) {
             }
             let end = at + word.len();
             if let Some(rest) =
-                organisation_after(&doc.text[end..free_until.max(end)], PARTY_HEADS, LONGEST)
+                organisation_after(&doc.text[end..free_until.max(end)], &[PARTY_HEADS], LONGEST)
             {
                 added.push(Mention {
                     span: Span::new(at, end + rest),
@@ -240,8 +232,7 @@ pub fn adjective_organisations(doc: &mut Document) {
         }
     }
     if !added.is_empty() {
-        doc.mentions.extend(added);
-        doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+        merge_sorted(&mut doc.mentions, added);
     }
 }
 
@@ -264,7 +255,7 @@ fn looks_like_adjective(word: &str) -> bool {
 /// Where the words at the start of `rest` (after one space) end in an organisation noun: the
 /// byte length up to that noun's end, if all words before it are capitalised nouns, suspended
 /// compounds ("Hospiz-") or the "und" after one.
-fn organisation_after(rest: &str, heads: &[&str], longest: usize) -> Option<usize> {
+fn organisation_after(rest: &str, heads: &[&[&str]], longest: usize) -> Option<usize> {
     let mut at = 1;
     let mut words = rest.strip_prefix(' ')?.split(' ');
     let mut suspended = false;
@@ -284,7 +275,11 @@ fn organisation_after(rest: &str, heads: &[&str], longest: usize) -> Option<usiz
         }
         let lower = core.to_lowercase();
         let head = lower.rsplit('-').next().unwrap_or(&lower);
-        if heads.iter().any(|h| head.ends_with(h)) {
+        if heads
+            .iter()
+            .flat_map(|list| list.iter())
+            .any(|h| head.ends_with(h))
+        {
             return Some(at + core.len());
         }
         if core.len() < word.len() {
@@ -378,27 +373,33 @@ pub fn english_organisations(doc: &mut Document) {
         }
         keep
     });
-    let mentions = &doc.mentions;
-    names.retain(|name| {
-        !mentions.iter().any(|m| {
-            m.span.start() < name.end()
-                && name.start() < m.span.end()
-                && (m.span.start() < name.start() || m.span.end() > name.end())
-        })
-    });
-    doc.mentions.retain(|m| {
-        !names
+    // Mentions are sorted and disjoint: those inside or across a name are a run found by
+    // binary search.
+    let mut dropped = vec![false; doc.mentions.len()];
+    let mut added = Vec::new();
+    for name in names {
+        let mentions = &doc.mentions;
+        let lo = mentions.partition_point(|m| m.span.end() <= name.start());
+        let hi = mentions
+            .partition_point(|m| m.span.start() < name.end())
+            .max(lo);
+        let across = mentions[lo..hi]
             .iter()
-            .any(|n| n.start() <= m.span.start() && m.span.end() <= n.end())
-    });
-    doc.mentions.extend(names.iter().map(|&span| Mention {
-        span,
-        kind: Kind::Org,
-        form: Form::Name,
-        actor: None,
-        origin: Origin::Rule,
-    }));
-    doc.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+            .any(|m| m.span.start() < name.start() || m.span.end() > name.end());
+        if !across {
+            dropped[lo..hi].fill(true);
+            added.push(Mention {
+                span: name,
+                kind: Kind::Org,
+                form: Form::Name,
+                actor: None,
+                origin: Origin::Rule,
+            });
+        }
+    }
+    let mut drop = dropped.into_iter();
+    doc.mentions.retain(|_| !drop.next().unwrap_or(false));
+    merge_sorted(&mut doc.mentions, added);
 }
 
 /// The lines of the article's blocks: a name does not run across a line break.
