@@ -11,7 +11,8 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 /// Syllables appended to names in later copies: copy k renames every name it marks.
 const SYLLABLES: &[&str] = &["", "ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zu"];
 
-fn gold_documents() -> Vec<Document> {
+/// The hand-annotated gold articles (German and English), as stored.
+fn all_gold_documents() -> Vec<Document> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/data/gold")
@@ -22,7 +23,14 @@ fn gold_documents() -> Vec<Document> {
     paths
         .iter()
         .map(|p| json::from_str(&std::fs::read_to_string(p).expect("gold file")).expect("gold"))
-        .filter(|d: &Document| d.lang.code() == "de")
+        .collect()
+}
+
+/// The German gold articles.
+fn gold_documents() -> Vec<Document> {
+    all_gold_documents()
+        .into_iter()
+        .filter(|d| d.lang.code() == "de")
         .collect()
 }
 
@@ -144,5 +152,52 @@ fn bench_share(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_link, bench_share);
+/// Linking's share on news articles as users open them: the gold articles (German and English,
+/// 2–6 KB each), each recognised (language detected) and linked on its own, all of them per
+/// iteration. Small texts are where per-mention costs show: no long text amortises them.
+fn bench_share_articles(c: &mut Criterion) {
+    let texts: Vec<Document> = all_gold_documents()
+        .into_iter()
+        .map(|d| castlist::ingest::from_text("bench", d.text))
+        .collect();
+    castlist::actors::prepare();
+    let recognised: Vec<(Document, Vec<castlist::nlp::tokenize::Token>)> = texts
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            let tokens = castlist::nlp::recognise_tokenized(&mut d, None);
+            (d, tokens)
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group(format!("analysis share, {} gold articles", texts.len()));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("recognise", |b| {
+        b.iter_batched(
+            || texts.clone(),
+            |mut docs| {
+                for d in &mut docs {
+                    castlist::nlp::recognise_tokenized(d, None);
+                }
+                docs
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("link", |b| {
+        b.iter_batched(
+            || recognised.clone(),
+            |mut docs| {
+                for (d, tokens) in &mut docs {
+                    castlist::actors::link_tokenized(d, tokens);
+                }
+                docs
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_link, bench_share, bench_share_articles);
 criterion_main!(benches);
