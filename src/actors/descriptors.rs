@@ -13,7 +13,7 @@
 //!
 //! Descriptor spans never overlap name mentions or each other.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -56,18 +56,16 @@ enum List {
     GermanArticles,
     GermanDeterminers,
     EnglishDeterminers,
-    EnglishArticles,
     Boundaries,
     RolePhraseEnds,
     NameLinks,
 }
 
 impl List {
-    const ALL: [List; 7] = [
+    const ALL: [List; 6] = [
         List::GermanArticles,
         List::GermanDeterminers,
         List::EnglishDeterminers,
-        List::EnglishArticles,
         List::Boundaries,
         List::RolePhraseEnds,
         List::NameLinks,
@@ -78,7 +76,6 @@ impl List {
             List::GermanArticles => GERMAN_ARTICLES,
             List::GermanDeterminers => GERMAN_DETERMINERS,
             List::EnglishDeterminers => ENGLISH_DETERMINERS,
-            List::EnglishArticles => ENGLISH_ARTICLES,
             List::Boundaries => BOUNDARIES,
             List::RolePhraseEnds => ROLE_PHRASE_ENDS,
             List::NameLinks => NAME_LINKS,
@@ -92,16 +89,28 @@ impl List {
 
 /// Every word of the lists (`List`) with a bit for each list it is in: a word is looked up
 /// once rather than compared with every word of a list.
-fn lists() -> &'static FxHashMap<ListKey, u8> {
-    static LISTS: OnceLock<FxHashMap<ListKey, u8>> = OnceLock::new();
+struct Lists {
+    bits: FxHashMap<ListKey, u8>,
+    /// The length of the longest word: a longer word is not looked up.
+    longest: usize,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut map: FxHashMap<ListKey, u8> = FxHashMap::default();
+        let mut bits: FxHashMap<ListKey, u8> = FxHashMap::default();
         for list in List::ALL {
             for (key, _) in list_keys(list.words()) {
-                *map.entry(key).or_default() |= list.bit();
+                *bits.entry(key).or_default() |= list.bit();
             }
         }
-        map
+        let longest = List::ALL
+            .iter()
+            .flat_map(|list| list.words())
+            .map(|w| w.len())
+            .max()
+            .unwrap_or(0);
+        Lists { bits, longest }
     })
 }
 
@@ -125,6 +134,8 @@ struct Finder<'a> {
     roles: FxHashMap<String, ActorIdx>,
     /// Noun form → the one organisation whose name has it as head (None: several).
     short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
+    /// The `start_key` of every key of `roles` and `short_forms`.
+    starts: FxHashSet<u32>,
     seen: Vec<bool>,
     /// The kind and canonical name of each actor.
     kinds: Vec<Kind>,
@@ -136,7 +147,7 @@ struct Finder<'a> {
     role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
-    /// The words asked about as head nouns (`referent`), folded once per distinct word: the
+    /// The words asked about as head nouns, folded once per distinct word (`fold_word`): the
     /// range of each in `folds_text`.
     folds: FxHashMap<&'a str, (usize, usize)>,
     folds_text: String,
@@ -158,7 +169,8 @@ pub fn find<'a>(
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
         roles: FxHashMap::default(),
-        short_forms: short_forms(actors, &doc.lang),
+        short_forms: FxHashMap::default(),
+        starts: FxHashSet::default(),
         seen: vec![false; actors.len()],
         kinds: actors.iter().map(|a| a.kind).collect(),
         names: actors.iter().map(|a| a.name.as_str()).collect(),
@@ -169,8 +181,19 @@ pub fn find<'a>(
         folds: FxHashMap::default(),
         folds_text: String::new(),
     };
+    finder.short_forms = short_forms(actors, &doc.lang);
+    finder.starts = finder.short_forms.keys().map(|f| start_key(f)).collect();
     finder.run();
     finder.out
+}
+
+/// The first three bytes of a key (a shorter key whole) and its length, packed: keys that
+/// start alike, as all forms of a word do, have the same.
+fn start_key(key: &str) -> u32 {
+    let start = &key.as_bytes()[..key.len().min(3)];
+    start.iter().fold(start.len() as u32, |packed, &b| {
+        (packed << 8) | u32::from(b)
+    })
 }
 
 /// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
@@ -258,10 +281,24 @@ impl<'a> Finder<'a> {
 
     /// True when token `t` is a word of the list, in any ASCII case.
     fn is_in(&self, t: usize, list: List) -> bool {
+        let lists = lists();
+        let word = self.text(t);
         self.tokens.is_word(t)
-            && ListKey::new(self.text(t))
-                .and_then(|key| lists().get(&key).copied())
-                .is_some_and(|lists| lists & list.bit() != 0)
+            && word.len() <= lists.longest
+            && ListKey::new(word)
+                .and_then(|key| lists.bits.get(&key).copied())
+                .is_some_and(|bits| bits & list.bit() != 0)
+    }
+
+    /// True when the word at token `t` (of `ARTICLES_LEN` bytes) is an article of the
+    /// document's languages, in any ASCII case: compared as three bytes, for every such word.
+    fn is_article(&self, t: usize) -> bool {
+        let Ok(word) = <[u8; ARTICLES_LEN]>::try_from(self.text(t).as_bytes()) else {
+            return false;
+        };
+        let word = word.map(|b| b.to_ascii_lowercase());
+        let among = |list: &[&str]| list.iter().any(|a| a.as_bytes() == word);
+        (self.german && among(GERMAN_ARTICLES)) || (self.english && among(ENGLISH_ARTICLES))
     }
 
     fn is_role(&self, t: usize) -> Option<Role> {
@@ -294,23 +331,50 @@ impl<'a> Finder<'a> {
         self.covered = span.end();
     }
 
+    /// `remember` for the word of a token.
+    fn remember_word(&mut self, head: &'a str, role: Option<Role>, actor: ActorIdx) {
+        let (start, end) = self.fold_word(head);
+        let folds_text = std::mem::take(&mut self.folds_text);
+        self.remember_folded(&folds_text[start..end], role, actor);
+        self.folds_text = folds_text;
+    }
+
     fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
         let mut folded = std::mem::take(&mut self.folded);
         fold_into(head, &mut folded);
-        self.remember_forms(&folded, actor);
+        self.remember_folded(&folded, role, actor);
+        self.folded = folded;
+    }
+
+    /// `remember` for a folded head.
+    fn remember_folded(&mut self, folded: &str, role: Option<Role>, actor: ActorIdx) {
+        self.remember_forms(folded, actor);
         // The lists' nouns are folded already; the head itself ("Präsident") is done.
         if let Some(r) = role
             && r.noun != folded
         {
             self.remember_forms(r.noun, actor);
         }
-        self.folded = folded;
+    }
+
+    /// The folded word (`fold_into`), as its range in `folds_text`: folded once per distinct
+    /// word.
+    fn fold_word(&mut self, word: &'a str) -> (usize, usize) {
+        if let Some(&range) = self.folds.get(word) {
+            return range;
+        }
+        fold_into(word, &mut self.folded);
+        let start = self.folds_text.len();
+        self.folds_text.push_str(&self.folded);
+        let range = (start, self.folds_text.len());
+        self.folds.insert(word, range);
+        range
     }
 
     /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. A form is
     /// allocated only when it is new to the map.
     fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
-        let roles = &mut self.roles;
+        let (roles, starts) = (&mut self.roles, &mut self.starts);
         each_noun_form(folded, |f| {
             if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
                 return;
@@ -319,6 +383,7 @@ impl<'a> Finder<'a> {
                 Some(a) => *a = actor,
                 None => {
                     roles.insert(f.to_string(), actor);
+                    starts.insert(start_key(f));
                 }
             }
         });
@@ -390,7 +455,7 @@ impl<'a> Finder<'a> {
             }
             first
         };
-        self.remember(self.text(head), Some(role), actor);
+        self.remember_word(self.text(head), Some(role), actor);
         if last < head {
             last = head;
         }
@@ -472,7 +537,7 @@ impl<'a> Finder<'a> {
                 if !ends {
                     return None;
                 }
-                self.remember(text, Some(role), actor);
+                self.remember_word(text, Some(role), actor);
                 self.push(first, cursor, actor, Origin::Rule);
                 return Some(cursor + 1);
             }
@@ -525,9 +590,7 @@ impl<'a> Finder<'a> {
         if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
             return None;
         }
-        let article = (self.german && self.is_in(t, List::GermanArticles))
-            || (self.english && self.is_in(t, List::EnglishArticles));
-        if !article {
+        if !self.is_article(t) {
             return None;
         }
         let mut cursor = self.tokens.next(t)?;
@@ -567,23 +630,18 @@ impl<'a> Finder<'a> {
         if self.roles.is_empty() && self.short_forms.is_empty() {
             return None;
         }
-        let word = self.text(t);
-        let (start, end) = match self.folds.get(word) {
-            Some(&range) => range,
-            None => {
-                fold_into(word, &mut self.folded);
-                let start = self.folds_text.len();
-                self.folds_text.push_str(&self.folded);
-                let range = (start, self.folds_text.len());
-                self.folds.insert(word, range);
-                range
-            }
-        };
+        let (start, end) = self.fold_word(self.text(t));
         self.referent_of(&self.folds_text[start..end])
     }
 
     /// `referent` of a folded head noun.
     fn referent_of(&self, folded: &str) -> Option<ActorIdx> {
+        // Every form looked up below is the word or the word without an ending of at most two
+        // bytes: in a word of five bytes or more, all start with its first three, so a word
+        // that starts like no key is none.
+        if folded.len() >= 5 && !self.starts.contains(&start_key(folded)) {
+            return None;
+        }
         if let Some(a) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
             return Some(*a);
         }

@@ -3,7 +3,7 @@
 //! organisations that make their short forms ("das Gericht"), and the honorifics that are not
 //! part of a name ("Dr.", "Frau", "Mr"). Small hand-made lists of general words.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -142,10 +142,33 @@ pub fn list_keys(list: &[&'static str]) -> FxHashMap<ListKey, &'static str> {
         .collect()
 }
 
+/// A lower-case word list indexed by `ListKey`.
+struct WordList {
+    keys: FxHashMap<ListKey, &'static str>,
+    /// The length of its longest word: a longer word is not looked up.
+    longest: usize,
+}
+
+impl WordList {
+    fn new(list: &[&'static str]) -> WordList {
+        WordList {
+            keys: list_keys(list),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// The list's word that `word` is, in any ASCII case.
+    fn get(&self, word: &str) -> Option<&'static str> {
+        if word.len() > self.longest {
+            return None;
+        }
+        self.keys.get(&ListKey::new(word)?).copied()
+    }
+}
+
 /// The word of a lower-case list that the word without a final full stop is, in any ASCII case.
-fn among(word: &str, list: &FxHashMap<ListKey, &'static str>) -> Option<&'static str> {
-    list.get(&ListKey::new(word.trim_end_matches('.'))?)
-        .copied()
+fn among(word: &str, list: &WordList) -> Option<&'static str> {
+    list.get(word.trim_end_matches('.'))
 }
 
 /// True for an honorific or academic title ("Dr.", "Prof.", "Frau", "Mr").
@@ -158,7 +181,7 @@ pub fn is_address(word: &str) -> bool {
     among(word, &index().address).is_some()
 }
 
-/// A German role noun under the `tail_key` of its end.
+/// A German role noun under the `byte_tail` of its end.
 struct GermanNoun {
     noun: &'static str,
     class: Class,
@@ -168,18 +191,19 @@ struct GermanNoun {
 
 /// The role lists indexed for lookup, built once.
 struct Index {
-    /// German nouns by the `tail_key` of their last three letters, longest first: the nouns a
-    /// word may end with are a handful, found without trying every end of the word.
-    german: FxHashMap<u64, Vec<GermanNoun>>,
-    english: FxHashMap<&'static str, Class>,
-    /// `tail_key` of every noun and of its inflected forms, sorted: most words end like none.
-    tails: Vec<u64>,
-    /// Organisation class nouns (`organisation_class`) by `tail_key`, longest first.
-    classes: FxHashMap<u64, Vec<&'static str>>,
+    /// German nouns by their `byte_tail`, longest first: the nouns a word may end with are a
+    /// handful, found without trying every end of the word.
+    german: FxHashMap<u32, Vec<GermanNoun>>,
+    /// English nouns by their bytes.
+    english: FxHashMap<&'static [u8], (&'static str, Class)>,
+    /// `tail_key` of every noun and of its inflected forms: most words end like none.
+    tails: FxHashSet<u64>,
+    /// Organisation class nouns (`organisation_class`) by `byte_tail`, longest first.
+    classes: FxHashMap<u32, Vec<&'static str>>,
     /// `HONORIFICS`, `ADDRESS` and `ENGLISH_MODIFIERS` by their keys.
-    honorifics: FxHashMap<ListKey, &'static str>,
-    address: FxHashMap<ListKey, &'static str>,
-    modifiers: FxHashMap<ListKey, &'static str>,
+    honorifics: WordList,
+    address: WordList,
+    modifiers: WordList,
 }
 
 /// The last three characters of a word in lower case, packed into a number.
@@ -196,13 +220,24 @@ fn tail_key(word: &str) -> u64 {
     key
 }
 
-/// Words of a list by their `tail_key`, longest first.
-fn by_tail<T>(words: impl Iterator<Item = (&'static str, T)>) -> FxHashMap<u64, Vec<T>> {
+/// The last three bytes of a word, packed into a number: the same for a word (of three bytes
+/// or more) and every word it ends.
+fn byte_tail(word: &[u8]) -> u32 {
+    word.iter()
+        .rev()
+        .take(3)
+        .fold(0, |key, &b| (key << 8) | u32::from(b))
+}
+
+/// Words of a list by their `byte_tail`, longest first.
+fn by_tail<T>(words: impl Iterator<Item = (&'static str, T)>) -> FxHashMap<u32, Vec<T>> {
     let mut words: Vec<(&'static str, T)> = words.collect();
     words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    let mut map: FxHashMap<u64, Vec<T>> = FxHashMap::default();
+    let mut map: FxHashMap<u32, Vec<T>> = FxHashMap::default();
     for (word, value) in words {
-        map.entry(tail_key(word)).or_default().push(value);
+        map.entry(byte_tail(word.as_bytes()))
+            .or_default()
+            .push(value);
     }
     map
 }
@@ -234,7 +269,7 @@ fn index() -> &'static Index {
                 english.entry(word).or_insert(class);
             }
         }
-        let mut tails: Vec<u64> = german
+        let tails: FxHashSet<u64> = german
             .keys()
             .flat_map(|noun| {
                 ["", "in", "innen", "en", "n", "s", "es"]
@@ -246,8 +281,6 @@ fn index() -> &'static Index {
                     .flat_map(|w| [tail_key(w), tail_key(&format!("{w}s"))]),
             )
             .collect();
-        tails.sort_unstable();
-        tails.dedup();
         let mut classes: Vec<&'static str> = GERMAN_ORGANISATIONS
             .split_whitespace()
             .chain(ENGLISH_ORGANISATIONS.split_whitespace())
@@ -260,12 +293,15 @@ fn index() -> &'static Index {
                     .into_iter()
                     .map(|(noun, (class, whole))| (noun, GermanNoun { noun, class, whole })),
             ),
-            english,
+            english: english
+                .into_iter()
+                .map(|(noun, class)| (noun.as_bytes(), (noun, class)))
+                .collect(),
             tails,
             classes: by_tail(classes.into_iter().map(|c| (c, c))),
-            honorifics: list_keys(HONORIFICS),
-            address: list_keys(ADDRESS),
-            modifiers: list_keys(&ENGLISH_MODIFIERS.split_whitespace().collect::<Vec<_>>()),
+            honorifics: WordList::new(HONORIFICS),
+            address: WordList::new(ADDRESS),
+            modifiers: WordList::new(&ENGLISH_MODIFIERS.split_whitespace().collect::<Vec<_>>()),
         }
     })
 }
@@ -278,37 +314,47 @@ pub fn prepare() {
 /// Room on the stack for a word in lower case: role lookups allocate only for longer words.
 const WORD_BYTES: usize = 64;
 
-/// The word in lower case as `str::to_lowercase` makes it, in `buf`; None when it does not
-/// fit or has a capital sigma (whose lower case depends on its place in the word).
-fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b str> {
-    let len = word.len();
+/// The UTF-8 of the word in lower case as `str::to_lowercase` makes it, in `buf`; None when
+/// it does not fit or has a capital sigma (whose lower case depends on its place in the word).
+/// The lists are matched by bytes, which spares checking the result is UTF-8.
+fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b [u8]> {
     if word.is_ascii() {
-        let lower = buf.get_mut(..len)?;
+        let lower = buf.get_mut(..word.len())?;
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-    } else {
-        let mut len = 0;
-        for c in word.chars() {
-            if c == 'Σ' {
-                return None;
-            }
-            for l in c.to_lowercase() {
-                let end = len + l.len_utf8();
-                l.encode_utf8(buf.get_mut(len..end)?);
-                len = end;
-            }
-        }
-        return std::str::from_utf8(&buf[..len]).ok();
+        return Some(lower);
     }
-    std::str::from_utf8(&buf[..len]).ok()
+    let mut len = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = len + l.len_utf8();
+            l.encode_utf8(buf.get_mut(len..end)?);
+            len = end;
+        }
+    }
+    Some(&buf[..len])
 }
 
-/// The word in lower case (`str::to_lowercase`): in `buf` when it fits, as most words do.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Cow<'b, str> {
+/// The UTF-8 of the word in lower case (`str::to_lowercase`): in `buf` when it fits, as most
+/// words do.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Cow<'b, [u8]> {
     match lowercase_in(word, buf) {
         Some(lower) => Cow::Borrowed(lower),
-        None => Cow::Owned(word.to_lowercase()),
+        None => Cow::Owned(word.to_lowercase().into_bytes()),
     }
+}
+
+/// The number of characters in UTF-8 bytes, counted up to `most`.
+fn chars_up_to(bytes: &[u8], most: usize) -> usize {
+    // Every byte but a continuation byte (0b10xx_xxxx) starts a character.
+    bytes
+        .iter()
+        .filter(|&&b| b & 0xc0 != 0x80)
+        .take(most)
+        .count()
 }
 
 /// The role noun a word is or ends with: German nouns by their end ("Kremlsprecher" →
@@ -327,13 +373,13 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
             class: Class::Person,
         });
     }
-    if index.tails.binary_search(&tail_key(word)).is_err() {
+    if !index.tails.contains(&tail_key(word)) {
         return None;
     }
     let mut buf = [0; WORD_BYTES];
     let lower = lowercase(word, &mut buf);
-    let lower = lower.as_ref();
-    if english && let Some((&noun, &class)) = index.english.get_key_value(lower) {
+    let lower: &[u8] = lower.as_ref();
+    if english && let Some(&(noun, class)) = index.english.get(lower) {
         return Some(Role { noun, class });
     }
     if !german || !capitalised {
@@ -342,20 +388,20 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
     let forms = std::iter::once(lower).chain(
         ["innen", "in", "en", "n", "s", "es"]
             .into_iter()
-            .filter_map(|ending| lower.strip_suffix(ending)),
+            .filter_map(|ending| lower.strip_suffix(ending.as_bytes())),
     );
     let mut best: Option<Role> = None;
     for form in forms {
-        let Some(nouns) = index.german.get(&tail_key(form)) else {
+        let Some(nouns) = index.german.get(&byte_tail(form)) else {
             continue;
         };
         // The nouns the form ends with, longest first; the part before must be empty or have
         // four letters.
         for noun in nouns {
-            let Some(prefix) = form.strip_suffix(noun.noun) else {
+            let Some(prefix) = form.strip_suffix(noun.noun.as_bytes()) else {
                 continue;
             };
-            let prefix_chars = prefix.chars().take(4).count();
+            let prefix_chars = chars_up_to(prefix, 4);
             if prefix_chars > 0 && prefix_chars < 4 {
                 continue;
             }
@@ -375,7 +421,7 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
 
 /// True for an English word that extends a title to the left ("Prime", "former").
 pub fn is_english_modifier(word: &str) -> bool {
-    ListKey::new(word).is_some_and(|key| index().modifiers.contains_key(&key))
+    index().modifiers.get(word).is_some()
 }
 
 /// The organisation class noun a name's head word is or ends with, for short forms:
@@ -384,13 +430,13 @@ pub fn is_english_modifier(word: &str) -> bool {
 pub fn organisation_class(word: &str) -> Option<&'static str> {
     let mut buf = [0; WORD_BYTES];
     let lower = lowercase(word, &mut buf);
-    let lower = lower.as_ref();
+    let lower: &[u8] = lower.as_ref();
     index()
         .classes
-        .get(&tail_key(lower))?
+        .get(&byte_tail(lower))?
         .iter()
         .copied()
-        .find(|c| lower.ends_with(c))
+        .find(|c| lower.ends_with(c.as_bytes()))
         .filter(|c| !NOT_SHORT_FORMS.contains(c))
 }
 
@@ -484,7 +530,7 @@ mod tests {
                 class: Class::Person,
             });
         }
-        if index().tails.binary_search(&tail_key(word)).is_err() {
+        if !index().tails.contains(&tail_key(word)) {
             return None;
         }
         let lower = word.to_lowercase();
