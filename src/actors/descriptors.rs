@@ -13,13 +13,17 @@
 //!
 //! Descriptor spans never overlap name mentions or each other.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use super::group::{Grouping, is_quote};
-use super::morph::{each_noun_form, fold, is_german_adjective, noun_stems};
+use super::morph::{each_noun_form, fold_into, is_german_adjective, noun_stems};
 use super::names::capitalise;
-use super::roles::{Role, is_address, is_english_modifier, is_honorific, organisation_class, role};
+use super::roles::{
+    ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, organisation_class,
+    role,
+};
 use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
@@ -39,6 +43,82 @@ const BOUNDARIES: &[&str] = &[
     "und", "oder", "sowie", "aber", "wie", "als", "laut", "trotz", "während", "wegen",
 ];
 
+/// The English article of a definite phrase.
+const ENGLISH_ARTICLES: &[&str] = &["the"];
+/// Words that may follow the head of a role phrase after a name ("Juha Sipilä, chairman of …").
+const ROLE_PHRASE_ENDS: &[&str] = &["of", "at", "in", "for"];
+/// Words that tie a name to the head noun before them ("der Sprecher der Stadt Dresden").
+const NAME_LINKS: &[&str] = &["der", "des", "of", "von", "vom"];
+
+/// The word lists phrases are read with.
+#[derive(Clone, Copy)]
+enum List {
+    GermanArticles,
+    GermanDeterminers,
+    EnglishDeterminers,
+    Boundaries,
+    RolePhraseEnds,
+    NameLinks,
+}
+
+impl List {
+    const ALL: [List; 6] = [
+        List::GermanArticles,
+        List::GermanDeterminers,
+        List::EnglishDeterminers,
+        List::Boundaries,
+        List::RolePhraseEnds,
+        List::NameLinks,
+    ];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            List::GermanArticles => GERMAN_ARTICLES,
+            List::GermanDeterminers => GERMAN_DETERMINERS,
+            List::EnglishDeterminers => ENGLISH_DETERMINERS,
+            List::Boundaries => BOUNDARIES,
+            List::RolePhraseEnds => ROLE_PHRASE_ENDS,
+            List::NameLinks => NAME_LINKS,
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Every word of the lists (`List`) with a bit for each list it is in: a word is looked up
+/// once rather than compared with every word of a list.
+struct Lists {
+    bits: FxHashMap<ListKey, u8>,
+    /// The length of the longest word: a longer word is not looked up.
+    longest: usize,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut bits: FxHashMap<ListKey, u8> = FxHashMap::default();
+        for list in List::ALL {
+            for (key, _) in list_keys(list.words()) {
+                *bits.entry(key).or_default() |= list.bit();
+            }
+        }
+        let longest = List::ALL
+            .iter()
+            .flat_map(|list| list.words())
+            .map(|w| w.len())
+            .max()
+            .unwrap_or(0);
+        Lists { bits, longest }
+    })
+}
+
+/// Builds the word lists (see `super::prepare`).
+pub fn prepare() {
+    lists();
+}
+
 /// Heads too common to carry a reference on their own ("der Mann" is seldom the strong man
 /// named three paragraphs ago).
 const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
@@ -54,24 +134,32 @@ struct Finder<'a> {
     roles: FxHashMap<String, ActorIdx>,
     /// Noun form → the one organisation whose name has it as head (None: several).
     short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
+    /// The `start_key` of every key of `roles` and `short_forms`.
+    starts: FxHashSet<u32>,
     seen: Vec<bool>,
     /// The kind and canonical name of each actor.
     kinds: Vec<Kind>,
-    names: Vec<String>,
+    names: Vec<&'a str>,
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
     /// The role noun of each word asked about (`roles::role`), once per distinct word.
     role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
+    /// A folded word (`fold_into`), the buffer reused for every lookup.
+    folded: String,
+    /// The words asked about as head nouns, folded once per distinct word (`fold_word`): the
+    /// range of each in `folds_text`.
+    folds: FxHashMap<&'a str, (usize, usize)>,
+    folds_text: String,
 }
 
 /// The descriptor mentions of a linked document.
-pub fn find(
-    doc: &Document,
-    tokens: &Tokens,
-    grouping: &Grouping,
-    actors: &[Actor],
-    assignment: &[Option<ActorIdx>],
+pub fn find<'a>(
+    doc: &'a Document,
+    tokens: &'a Tokens,
+    grouping: &'a Grouping,
+    actors: &'a [Actor],
+    assignment: &'a [Option<ActorIdx>],
 ) -> Vec<Mention> {
     let mut finder = Finder {
         doc,
@@ -81,16 +169,31 @@ pub fn find(
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
         roles: FxHashMap::default(),
-        short_forms: short_forms(actors, &doc.lang),
+        short_forms: FxHashMap::default(),
+        starts: FxHashSet::default(),
         seen: vec![false; actors.len()],
         kinds: actors.iter().map(|a| a.kind).collect(),
-        names: actors.iter().map(|a| a.name.clone()).collect(),
+        names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
         role_of: RefCell::default(),
+        folded: String::new(),
+        folds: FxHashMap::default(),
+        folds_text: String::new(),
     };
+    finder.short_forms = short_forms(actors, &doc.lang);
+    finder.starts = finder.short_forms.keys().map(|f| start_key(f)).collect();
     finder.run();
     finder.out
+}
+
+/// The first three bytes of a key (a shorter key whole) and its length, packed: keys that
+/// start alike, as all forms of a word do, have the same.
+fn start_key(key: &str) -> u32 {
+    let start = &key.as_bytes()[..key.len().min(3)];
+    start.iter().fold(start.len() as u32, |packed, &b| {
+        (packed << 8) | u32::from(b)
+    })
 }
 
 /// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
@@ -176,12 +279,26 @@ impl<'a> Finder<'a> {
         self.tokens.text(t)
     }
 
-    /// True when token `t` is a word of the (ASCII-cased) list, in any case.
-    fn is_in(&self, t: usize, list: &[&str]) -> bool {
-        self.tokens.is_word(t) && {
-            let text = self.text(t);
-            list.iter().any(|w| w.eq_ignore_ascii_case(text))
-        }
+    /// True when token `t` is a word of the list, in any ASCII case.
+    fn is_in(&self, t: usize, list: List) -> bool {
+        let lists = lists();
+        let word = self.text(t);
+        self.tokens.is_word(t)
+            && word.len() <= lists.longest
+            && ListKey::new(word)
+                .and_then(|key| lists.bits.get(&key).copied())
+                .is_some_and(|bits| bits & list.bit() != 0)
+    }
+
+    /// True when the word at token `t` (of `ARTICLES_LEN` bytes) is an article of the
+    /// document's languages, in any ASCII case: compared as three bytes, for every such word.
+    fn is_article(&self, t: usize) -> bool {
+        let Ok(word) = <[u8; ARTICLES_LEN]>::try_from(self.text(t).as_bytes()) else {
+            return false;
+        };
+        let word = word.map(|b| b.to_ascii_lowercase());
+        let among = |list: &[&str]| list.iter().any(|a| a.as_bytes() == word);
+        (self.german && among(GERMAN_ARTICLES)) || (self.english && among(ENGLISH_ARTICLES))
     }
 
     fn is_role(&self, t: usize) -> Option<Role> {
@@ -214,17 +331,50 @@ impl<'a> Finder<'a> {
         self.covered = span.end();
     }
 
+    /// `remember` for the word of a token.
+    fn remember_word(&mut self, head: &'a str, role: Option<Role>, actor: ActorIdx) {
+        let (start, end) = self.fold_word(head);
+        let folds_text = std::mem::take(&mut self.folds_text);
+        self.remember_folded(&folds_text[start..end], role, actor);
+        self.folds_text = folds_text;
+    }
+
     fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
-        self.remember_forms(&fold(head), actor);
-        if let Some(r) = role {
-            self.remember_forms(&fold(r.noun), actor);
+        let mut folded = std::mem::take(&mut self.folded);
+        fold_into(head, &mut folded);
+        self.remember_folded(&folded, role, actor);
+        self.folded = folded;
+    }
+
+    /// `remember` for a folded head.
+    fn remember_folded(&mut self, folded: &str, role: Option<Role>, actor: ActorIdx) {
+        self.remember_forms(folded, actor);
+        // The lists' nouns are folded already; the head itself ("Präsident") is done.
+        if let Some(r) = role
+            && r.noun != folded
+        {
+            self.remember_forms(r.noun, actor);
         }
+    }
+
+    /// The folded word (`fold_into`), as its range in `folds_text`: folded once per distinct
+    /// word.
+    fn fold_word(&mut self, word: &'a str) -> (usize, usize) {
+        if let Some(&range) = self.folds.get(word) {
+            return range;
+        }
+        fold_into(word, &mut self.folded);
+        let start = self.folds_text.len();
+        self.folds_text.push_str(&self.folded);
+        let range = (start, self.folds_text.len());
+        self.folds.insert(word, range);
+        range
     }
 
     /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. A form is
     /// allocated only when it is new to the map.
     fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
-        let roles = &mut self.roles;
+        let (roles, starts) = (&mut self.roles, &mut self.starts);
         each_noun_form(folded, |f| {
             if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
                 return;
@@ -233,6 +383,7 @@ impl<'a> Finder<'a> {
                 Some(a) => *a = actor,
                 None => {
                     roles.insert(f.to_string(), actor);
+                    starts.insert(start_key(f));
                 }
             }
         });
@@ -242,7 +393,7 @@ impl<'a> Finder<'a> {
     /// its actor's name does not ("Stalins" for Stalin).
     fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
         let surface = self.text(t);
-        let name = self.names[actor.0].as_str();
+        let name = self.names[actor.0];
         self.german
             && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
             && !name.ends_with('s')
@@ -285,8 +436,8 @@ impl<'a> Finder<'a> {
             match self.extend_left(head) {
                 first
                     if first < head
-                        && (self.is_in(first, GERMAN_DETERMINERS)
-                            || self.is_in(first, ENGLISH_DETERMINERS)) =>
+                        && (self.is_in(first, List::GermanDeterminers)
+                            || self.is_in(first, List::EnglishDeterminers)) =>
                 {
                     first
                 }
@@ -304,8 +455,7 @@ impl<'a> Finder<'a> {
             }
             first
         };
-        let head_text = self.text(head).to_string();
-        self.remember(&head_text, Some(role), actor);
+        self.remember_word(self.text(head), Some(role), actor);
         if last < head {
             last = head;
         }
@@ -324,7 +474,7 @@ impl<'a> Finder<'a> {
                 break;
             }
             let text = self.text(p);
-            if self.german && is_german_adjective(text) && !self.is_in(p, GERMAN_DETERMINERS) {
+            if self.german && is_german_adjective(text) && !self.is_in(p, List::GermanDeterminers) {
                 adjectives_from = p;
             } else if self.english && (is_english_modifier(text) || self.is_role(p).is_some()) {
                 first = p;
@@ -335,15 +485,15 @@ impl<'a> Finder<'a> {
             cursor = self.tokens.prev(p);
         }
         let determiner = cursor.filter(|&p| {
-            (self.german && self.is_in(p, GERMAN_DETERMINERS))
-                || (self.english && self.is_in(p, ENGLISH_DETERMINERS))
+            (self.german && self.is_in(p, List::GermanDeterminers))
+                || (self.english && self.is_in(p, List::EnglishDeterminers))
         });
         match determiner {
             Some(d) => d,
             None => {
                 let bounded = match cursor {
                     None => true,
-                    Some(p) => !self.tokens.is_word(p) || self.is_in(p, BOUNDARIES),
+                    Some(p) => !self.tokens.is_word(p) || self.is_in(p, List::Boundaries),
                 };
                 if bounded { adjectives_from } else { first }
             }
@@ -359,8 +509,8 @@ impl<'a> Finder<'a> {
         }
         let first = self.tokens.next(comma)?;
         let mut cursor = first;
-        if (self.german && self.is_in(first, GERMAN_ARTICLES))
-            || (self.english && self.is_in(first, ENGLISH_DETERMINERS))
+        if (self.german && self.is_in(first, List::GermanArticles))
+            || (self.english && self.is_in(first, List::EnglishDeterminers))
         {
             cursor = self.tokens.next(first)?;
         }
@@ -379,16 +529,15 @@ impl<'a> Finder<'a> {
                     None => true,
                     Some(n) => {
                         !self.tokens.is_word(n)
-                            || self.is_in(n, GERMAN_ARTICLES)
-                            || self.is_in(n, BOUNDARIES)
-                            || self.is_in(n, &["of", "at", "in", "for"])
+                            || self.is_in(n, List::GermanArticles)
+                            || self.is_in(n, List::Boundaries)
+                            || self.is_in(n, List::RolePhraseEnds)
                     }
                 };
                 if !ends {
                     return None;
                 }
-                let head_text = text.to_string();
-                self.remember(&head_text, Some(role), actor);
+                self.remember_word(text, Some(role), actor);
                 self.push(first, cursor, actor, Origin::Rule);
                 return Some(cursor + 1);
             }
@@ -441,9 +590,7 @@ impl<'a> Finder<'a> {
         if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
             return None;
         }
-        let article = (self.german && self.is_in(t, GERMAN_ARTICLES))
-            || (self.english && self.is_in(t, &["the"]));
-        if !article {
+        if !self.is_article(t) {
             return None;
         }
         let mut cursor = self.tokens.next(t)?;
@@ -479,17 +626,28 @@ impl<'a> Finder<'a> {
 
     /// The actor a head noun refers to: a remembered role, else an organisation's short form
     /// once the organisation has been named.
-    fn referent(&self, t: usize) -> Option<ActorIdx> {
+    fn referent(&mut self, t: usize) -> Option<ActorIdx> {
         if self.roles.is_empty() && self.short_forms.is_empty() {
             return None;
         }
-        let folded = fold(self.text(t));
-        if let Some(a) = noun_stems(&folded).find_map(|f| self.roles.get(f)) {
+        let (start, end) = self.fold_word(self.text(t));
+        self.referent_of(&self.folds_text[start..end])
+    }
+
+    /// `referent` of a folded head noun.
+    fn referent_of(&self, folded: &str) -> Option<ActorIdx> {
+        // Every form looked up below is the word or the word without an ending of at most two
+        // bytes: in a word of five bytes or more, all start with its first three, so a word
+        // that starts like no key is none.
+        if folded.len() >= 5 && !self.starts.contains(&start_key(folded)) {
+            return None;
+        }
+        if let Some(a) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
             return Some(*a);
         }
         // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
         let singular = [
-            Some(folded.as_str()),
+            Some(folded),
             folded.strip_suffix("es"),
             folded.strip_suffix('s'),
         ];
@@ -509,7 +667,7 @@ impl<'a> Finder<'a> {
         if self.tokens.mention(next).is_some() {
             return true;
         }
-        if self.is_in(next, &["der", "des", "of", "von", "vom"]) {
+        if self.is_in(next, List::NameLinks) {
             let mut cursor = self.tokens.next(next);
             for _ in 0..4 {
                 match cursor {
@@ -534,8 +692,30 @@ mod tests {
         assert!(
             GERMAN_ARTICLES
                 .iter()
-                .chain(&["the"])
+                .chain(ENGLISH_ARTICLES)
                 .all(|a| a.len() == ARTICLES_LEN)
         );
+    }
+
+    #[test]
+    fn list_words_have_keys() {
+        for list in List::ALL {
+            for word in list.words() {
+                assert!(ListKey::new(word).is_some(), "{word}");
+                assert_eq!(word.to_lowercase(), *word);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_into_a_buffer_folds(
+            s in "[ \t\na-zA-ZÄé’¬\u{ad}.`'-]{0,12}",
+            old in "[a-zé]{0,3}",
+        ) {
+            let mut out = old;
+            fold_into(&s, &mut out);
+            proptest::prop_assert_eq!(out, super::super::morph::fold(&s));
+        }
     }
 }

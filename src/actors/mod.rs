@@ -27,7 +27,7 @@ mod tokens;
 #[cfg(test)]
 mod test_support;
 
-use crate::document::{Document, Form, Mention, Origin};
+use crate::document::{Actor, Document, Form, Mention, Origin};
 use tokens::Tokens;
 
 /// Builds the tables linking looks things up in (lexicon indexes, role nouns; a few
@@ -37,6 +37,8 @@ use tokens::Tokens;
 pub fn prepare() {
     knowledge::knowledge();
     roles::prepare();
+    descriptors::prepare();
+    kinds::prepare();
 }
 
 /// Groups the document's mentions into actors, names them and ranks them by salience.
@@ -109,18 +111,7 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     }
     merge_sorted(&mut doc.mentions, descriptors);
 
-    for m in &doc.mentions {
-        let Some(a) = m.actor else { continue };
-        if matches!(m.form, Form::Name | Form::Derived | Form::Part) {
-            actors[a.0]
-                .aliases
-                .push(doc.text[m.span.range()].to_string());
-        }
-    }
-    for actor in &mut actors {
-        actor.aliases.sort();
-        actor.aliases.dedup();
-    }
+    aliases(doc, &mut actors);
     let shares = salience::salience(doc, actors.len());
     for (actor, share) in actors.iter_mut().zip(shares) {
         actor.salience = share;
@@ -128,20 +119,40 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     doc.actors = actors;
 }
 
-/// Merges sorted additions into the sorted mentions, in one pass.
+/// Gives each actor its aliases: the distinct surfaces of its name, derived and part
+/// mentions, sorted. The surfaces are borrowed from the text and grouped by actor before any is
+/// copied: one String per distinct alias, not per mention.
+fn aliases(doc: &Document, actors: &mut [Actor]) {
+    let mut surfaces: Vec<(usize, &str)> = doc
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.form, Form::Name | Form::Derived | Form::Part))
+        .filter_map(|m| Some((m.actor?.0, &doc.text[m.span.range()])))
+        .collect();
+    surfaces.sort_unstable_by_key(|&(a, _)| a);
+    for group in surfaces.chunk_by_mut(|x, y| x.0 == y.0) {
+        group.sort_unstable_by_key(|&(_, surface)| surface);
+        let aliases = &mut actors[group[0].0].aliases;
+        for (i, &(_, surface)) in group.iter().enumerate() {
+            if i == 0 || group[i - 1].1 != surface {
+                aliases.push(surface.to_string());
+            }
+        }
+    }
+}
+
+/// Merges sorted additions into the sorted mentions, in one pass: the mentions before each
+/// addition are found by binary search and copied as one run (ties keep the old mention first).
 fn merge_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
     let key = |m: &Mention| (m.span.start(), m.span.end());
     let old = std::mem::take(mentions);
     mentions.reserve(old.len() + added.len());
-    let (mut a, mut b) = (old.into_iter().peekable(), added.into_iter().peekable());
-    loop {
-        let take_old = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => key(x) <= key(y),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        let next = if take_old { a.next() } else { b.next() };
-        mentions.extend(next);
+    let mut rest = old.as_slice();
+    for m in added {
+        let before = rest.partition_point(|x| key(x) <= key(&m));
+        mentions.extend_from_slice(&rest[..before]);
+        mentions.push(m);
+        rest = &rest[before..];
     }
+    mentions.extend_from_slice(rest);
 }

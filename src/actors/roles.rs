@@ -3,7 +3,8 @@
 //! organisations that make their short forms ("das Gericht"), and the honorifics that are not
 //! part of a name ("Dr.", "Frau", "Mr"). Small hand-made lists of general words.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::document::Kind;
@@ -109,45 +110,142 @@ const ADDRESS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "frau", "herr", "sir", "dame", "lord", "lady",
 ];
 
-/// True when the word without a final full stop is one of the (ASCII) list, in any case.
-fn among(word: &str, list: &[&str]) -> bool {
-    let word = word.trim_end_matches('.');
-    list.iter().any(|h| h.eq_ignore_ascii_case(word))
+/// The longest word of the lists matched without regard to ASCII case (`HONORIFICS`,
+/// `ENGLISH_MODIFIERS`; `descriptors` has more): a longer word is in none of them.
+pub const LIST_WORD_BYTES: usize = 15;
+
+/// A short word in ASCII lower case packed into a number with its length: what the lower-case
+/// word lists are matched with, as `eq_ignore_ascii_case` would match each entry, by one
+/// hash lookup without allocating or scanning the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ListKey(u128);
+
+impl ListKey {
+    /// The key of a word; None when it is too long for any list.
+    pub fn new(word: &str) -> Option<ListKey> {
+        if word.len() > LIST_WORD_BYTES {
+            return None;
+        }
+        let mut bytes = [0; LIST_WORD_BYTES + 1];
+        for (key, b) in bytes.iter_mut().zip(word.bytes()) {
+            *key = b.to_ascii_lowercase();
+        }
+        bytes[LIST_WORD_BYTES] = word.len() as u8;
+        Some(ListKey(u128::from_le_bytes(bytes)))
+    }
+}
+
+/// The keys of a list's words, each with the word.
+pub fn list_keys(list: &[&'static str]) -> FxHashMap<ListKey, &'static str> {
+    list.iter()
+        .map(|w| (ListKey::new(w).expect("list words are short"), *w))
+        .collect()
+}
+
+/// A lower-case word list indexed by `ListKey`.
+struct WordList {
+    keys: FxHashMap<ListKey, &'static str>,
+    /// The length of its longest word: a longer word is not looked up.
+    longest: usize,
+}
+
+impl WordList {
+    fn new(list: &[&'static str]) -> WordList {
+        WordList {
+            keys: list_keys(list),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// The list's word that `word` is, in any ASCII case.
+    fn get(&self, word: &str) -> Option<&'static str> {
+        if word.len() > self.longest {
+            return None;
+        }
+        self.keys.get(&ListKey::new(word)?).copied()
+    }
+}
+
+/// The word of a lower-case list that the word without a final full stop is, in any ASCII case.
+fn among(word: &str, list: &WordList) -> Option<&'static str> {
+    list.get(word.trim_end_matches('.'))
 }
 
 /// True for an honorific or academic title ("Dr.", "Prof.", "Frau", "Mr").
 pub fn is_honorific(word: &str) -> bool {
-    among(word, HONORIFICS)
+    among(word, &index().honorifics).is_some()
 }
 
 /// True for a form of address ("Frau", "Mr."), as opposed to a title ("Dr.").
 pub fn is_address(word: &str) -> bool {
-    among(word, ADDRESS)
+    among(word, &index().address).is_some()
 }
 
-/// The role lists indexed for lookup: German nouns with their class and whether they match
-/// only whole; English words with their class. Built once.
+/// A German role noun under the `byte_tail` of its end.
+struct GermanNoun {
+    noun: &'static str,
+    class: Class,
+    /// Matched only as the whole word ("Mann", not "Hermann").
+    whole: bool,
+}
+
+/// The role lists indexed for lookup, built once.
 struct Index {
-    german: FxHashMap<&'static str, (Class, bool)>,
-    english: FxHashMap<&'static str, Class>,
-    /// `tail_key` of every noun and of its inflected forms, sorted: most words end like none.
-    tails: Vec<u64>,
+    /// German nouns by their `byte_tail`, longest first: the nouns a word may end with are a
+    /// handful, found without trying every end of the word.
+    german: FxHashMap<u32, Vec<GermanNoun>>,
+    /// English nouns by their bytes.
+    english: FxHashMap<&'static [u8], (&'static str, Class)>,
+    /// `tail_key` of every noun and of its inflected forms: most words end like none.
+    tails: FxHashSet<u64>,
+    /// Organisation class nouns (`organisation_class`) by `byte_tail`, longest first.
+    classes: FxHashMap<u32, Vec<&'static str>>,
+    /// `HONORIFICS`, `ADDRESS` and `ENGLISH_MODIFIERS` by their keys.
+    honorifics: WordList,
+    address: WordList,
+    modifiers: WordList,
 }
 
 /// The last three characters of a word in lower case, packed into a number.
 fn tail_key(word: &str) -> u64 {
     let mut key = 0;
     for c in word.chars().rev().take(3) {
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         key = (key << 21) | u64::from(u32::from(lower));
     }
     key
 }
 
+/// The last three bytes of a word, packed into a number: the same for a word (of three bytes
+/// or more) and every word it ends.
+fn byte_tail(word: &[u8]) -> u32 {
+    word.iter()
+        .rev()
+        .take(3)
+        .fold(0, |key, &b| (key << 8) | u32::from(b))
+}
+
+/// Words of a list by their `byte_tail`, longest first.
+fn by_tail<T>(words: impl Iterator<Item = (&'static str, T)>) -> FxHashMap<u32, Vec<T>> {
+    let mut words: Vec<(&'static str, T)> = words.collect();
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut map: FxHashMap<u32, Vec<T>> = FxHashMap::default();
+    for (word, value) in words {
+        map.entry(byte_tail(word.as_bytes()))
+            .or_default()
+            .push(value);
+    }
+    map
+}
+
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut german = FxHashMap::default();
+        let mut german: FxHashMap<&'static str, (Class, bool)> = FxHashMap::default();
         for (list, class) in [
             (GERMAN_PERSONS, Class::Person),
             (GERMAN_ORGANISATIONS, Class::Organisation),
@@ -171,7 +269,7 @@ fn index() -> &'static Index {
                 english.entry(word).or_insert(class);
             }
         }
-        let mut tails: Vec<u64> = german
+        let tails: FxHashSet<u64> = german
             .keys()
             .flat_map(|noun| {
                 ["", "in", "innen", "en", "n", "s", "es"]
@@ -183,12 +281,27 @@ fn index() -> &'static Index {
                     .flat_map(|w| [tail_key(w), tail_key(&format!("{w}s"))]),
             )
             .collect();
-        tails.sort_unstable();
-        tails.dedup();
+        let mut classes: Vec<&'static str> = GERMAN_ORGANISATIONS
+            .split_whitespace()
+            .chain(ENGLISH_ORGANISATIONS.split_whitespace())
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
         Index {
-            german,
-            english,
+            german: by_tail(
+                german
+                    .into_iter()
+                    .map(|(noun, (class, whole))| (noun, GermanNoun { noun, class, whole })),
+            ),
+            english: english
+                .into_iter()
+                .map(|(noun, class)| (noun.as_bytes(), (noun, class)))
+                .collect(),
             tails,
+            classes: by_tail(classes.into_iter().map(|c| (c, c))),
+            honorifics: WordList::new(HONORIFICS),
+            address: WordList::new(ADDRESS),
+            modifiers: WordList::new(&ENGLISH_MODIFIERS.split_whitespace().collect::<Vec<_>>()),
         }
     })
 }
@@ -196,7 +309,52 @@ fn index() -> &'static Index {
 /// Builds the role index (see `super::prepare`).
 pub fn prepare() {
     index();
-    organisation_class("");
+}
+
+/// Room on the stack for a word in lower case: role lookups allocate only for longer words.
+const WORD_BYTES: usize = 64;
+
+/// The UTF-8 of the word in lower case as `str::to_lowercase` makes it, in `buf`; None when
+/// it does not fit or has a capital sigma (whose lower case depends on its place in the word).
+/// The lists are matched by bytes, which spares checking the result is UTF-8.
+fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b [u8]> {
+    if word.is_ascii() {
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return Some(lower);
+    }
+    let mut len = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let end = len + l.len_utf8();
+            l.encode_utf8(buf.get_mut(len..end)?);
+            len = end;
+        }
+    }
+    Some(&buf[..len])
+}
+
+/// The UTF-8 of the word in lower case (`str::to_lowercase`): in `buf` when it fits, as most
+/// words do.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Cow<'b, [u8]> {
+    match lowercase_in(word, buf) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(word.to_lowercase().into_bytes()),
+    }
+}
+
+/// The number of characters in UTF-8 bytes, counted up to `most`.
+fn chars_up_to(bytes: &[u8], most: usize) -> usize {
+    // Every byte but a continuation byte (0b10xx_xxxx) starts a character.
+    bytes
+        .iter()
+        .filter(|&&b| b & 0xc0 != 0x80)
+        .take(most)
+        .count()
 }
 
 /// The role noun a word is or ends with: German nouns by their end ("Kremlsprecher" →
@@ -208,44 +366,52 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
     if word.len() < 2 || !(capitalised || english) {
         return None;
     }
-    if let Some(noun) = HONORIFICS
-        .iter()
-        .find(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))
-    {
+    let index = index();
+    if let Some(noun) = among(word, &index.honorifics) {
         return Some(Role {
             noun,
             class: Class::Person,
         });
     }
-    let index = index();
-    if index.tails.binary_search(&tail_key(word)).is_err() {
+    if !index.tails.contains(&tail_key(word)) {
         return None;
     }
-    let lower = word.to_lowercase();
-    if english && let Some((&noun, &class)) = index.english.get_key_value(lower.as_str()) {
+    let mut buf = [0; WORD_BYTES];
+    let lower = lowercase(word, &mut buf);
+    let lower: &[u8] = lower.as_ref();
+    if english && let Some(&(noun, class)) = index.english.get(lower) {
         return Some(Role { noun, class });
     }
     if !german || !capitalised {
         return None;
     }
-    let forms = std::iter::once(lower.as_str()).chain(
+    let forms = std::iter::once(lower).chain(
         ["innen", "in", "en", "n", "s", "es"]
             .into_iter()
-            .filter_map(|ending| lower.strip_suffix(ending)),
+            .filter_map(|ending| lower.strip_suffix(ending.as_bytes())),
     );
     let mut best: Option<Role> = None;
     for form in forms {
-        // Suffixes of the form, longest first; the part before must be empty or four letters.
-        for (prefix_chars, (cut, _)) in form.char_indices().enumerate() {
+        let Some(nouns) = index.german.get(&byte_tail(form)) else {
+            continue;
+        };
+        // The nouns the form ends with, longest first; the part before must be empty or have
+        // four letters.
+        for noun in nouns {
+            let Some(prefix) = form.strip_suffix(noun.noun.as_bytes()) else {
+                continue;
+            };
+            let prefix_chars = chars_up_to(prefix, 4);
             if prefix_chars > 0 && prefix_chars < 4 {
                 continue;
             }
-            let suffix = &form[cut..];
-            if let Some((&noun, &(class, whole))) = index.german.get_key_value(suffix)
-                && (prefix_chars == 0 || !whole)
-                && best.is_none_or(|b| b.noun.len() < noun.len())
+            if (prefix_chars == 0 || !noun.whole)
+                && best.is_none_or(|b| b.noun.len() < noun.noun.len())
             {
-                best = Some(Role { noun, class });
+                best = Some(Role {
+                    noun: noun.noun,
+                    class: noun.class,
+                });
                 break;
             }
         }
@@ -255,27 +421,22 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
 
 /// True for an English word that extends a title to the left ("Prime", "former").
 pub fn is_english_modifier(word: &str) -> bool {
-    ENGLISH_MODIFIERS
-        .split_whitespace()
-        .any(|m| m.eq_ignore_ascii_case(word))
+    index().modifiers.get(word).is_some()
 }
 
 /// The organisation class noun a name's head word is or ends with, for short forms:
 /// "Bundesverfassungsgericht" → "gericht", "Bahn" → "bahn", "Court" → "court". None for class
 /// nouns too general to stand for one organisation ("Partei", "Union").
 pub fn organisation_class(word: &str) -> Option<&'static str> {
-    static CLASSES: OnceLock<FxHashMap<&'static str, ()>> = OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        GERMAN_ORGANISATIONS
-            .split_whitespace()
-            .chain(ENGLISH_ORGANISATIONS.split_whitespace())
-            .map(|c| (c, ()))
-            .collect()
-    });
-    let lower = word.to_lowercase();
-    lower
-        .char_indices()
-        .find_map(|(cut, _)| classes.get_key_value(&lower[cut..]).map(|(c, _)| *c))
+    let mut buf = [0; WORD_BYTES];
+    let lower = lowercase(word, &mut buf);
+    let lower: &[u8] = lower.as_ref();
+    index()
+        .classes
+        .get(&byte_tail(lower))?
+        .iter()
+        .copied()
+        .find(|c| lower.ends_with(c.as_bytes()))
         .filter(|c| !NOT_SHORT_FORMS.contains(c))
 }
 
@@ -327,6 +488,157 @@ mod tests {
         assert!(is_honorific("Prof.") && is_honorific("Frau") && !is_honorific("Professor"));
         assert!(is_address("Herr") && !is_address("Dr."));
         assert!(is_english_modifier("Prime"));
+    }
+
+    /// The nouns of a list with their class and whether they match only whole.
+    fn entries(lists: &[(&'static str, Class)]) -> Vec<(&'static str, Class, bool)> {
+        let mut out: Vec<(&'static str, Class, bool)> = Vec::new();
+        for (list, class) in lists {
+            for entry in list.split_whitespace() {
+                let (noun, whole) = match entry.strip_prefix('=') {
+                    Some(noun) => (noun, true),
+                    None => (entry, false),
+                };
+                if !out.iter().any(|e| e.0 == noun) {
+                    out.push((noun, *class, whole));
+                }
+            }
+        }
+        out
+    }
+
+    fn german_entries() -> Vec<(&'static str, Class, bool)> {
+        entries(&[
+            (GERMAN_PERSONS, Class::Person),
+            (GERMAN_ORGANISATIONS, Class::Organisation),
+            (GERMAN_PLACES, Class::Place),
+        ])
+    }
+
+    /// `role` as it was: the honorifics and modifiers scanned, every end of the word looked up.
+    fn role_by_every_end(word: &str, german: bool, english: bool) -> Option<Role> {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if word.len() < 2 || !(capitalised || english) {
+            return None;
+        }
+        if let Some(noun) = HONORIFICS
+            .iter()
+            .find(|h| h.eq_ignore_ascii_case(word.trim_end_matches('.')))
+        {
+            return Some(Role {
+                noun,
+                class: Class::Person,
+            });
+        }
+        if !index().tails.contains(&tail_key(word)) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let english_nouns = entries(&[
+            (ENGLISH_PERSONS, Class::Person),
+            (ENGLISH_ORGANISATIONS, Class::Organisation),
+            (ENGLISH_PLACES, Class::Place),
+        ]);
+        if english && let Some(&(noun, class, _)) = english_nouns.iter().find(|e| e.0 == lower) {
+            return Some(Role { noun, class });
+        }
+        if !german || !capitalised {
+            return None;
+        }
+        let german_nouns = german_entries();
+        let forms = std::iter::once(lower.as_str()).chain(
+            ["innen", "in", "en", "n", "s", "es"]
+                .into_iter()
+                .filter_map(|ending| lower.strip_suffix(ending)),
+        );
+        let mut best: Option<Role> = None;
+        for form in forms {
+            for (prefix_chars, (cut, _)) in form.char_indices().enumerate() {
+                if prefix_chars > 0 && prefix_chars < 4 {
+                    continue;
+                }
+                if let Some(&(noun, class, whole)) =
+                    german_nouns.iter().find(|e| e.0 == &form[cut..])
+                    && (prefix_chars == 0 || !whole)
+                    && best.is_none_or(|b| b.noun.len() < noun.len())
+                {
+                    best = Some(Role { noun, class });
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// `descriptors` remembers the nouns `role` finds as they are.
+    #[test]
+    fn nouns_are_folded() {
+        let english = entries(&[
+            (ENGLISH_PERSONS, Class::Person),
+            (ENGLISH_ORGANISATIONS, Class::Organisation),
+            (ENGLISH_PLACES, Class::Place),
+        ]);
+        let nouns = german_entries().into_iter().chain(english).map(|e| e.0);
+        for noun in nouns.chain(HONORIFICS.iter().copied()) {
+            assert_eq!(super::super::morph::fold(noun), noun);
+        }
+    }
+
+    #[test]
+    fn nouns_have_three_letters_for_their_tail_keys() {
+        let classes = GERMAN_ORGANISATIONS
+            .split_whitespace()
+            .chain(ENGLISH_ORGANISATIONS.split_whitespace());
+        for noun in german_entries().into_iter().map(|e| e.0).chain(classes) {
+            assert!(noun.chars().count() >= 3, "{noun}");
+        }
+        let longest = HONORIFICS
+            .iter()
+            .chain(ADDRESS)
+            .copied()
+            .chain(ENGLISH_MODIFIERS.split_whitespace())
+            .map(str::len)
+            .max();
+        assert!(longest.is_some_and(|l| l <= LIST_WORD_BYTES));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn role_agrees_with_looking_up_every_end(
+            word in "[A-ZÄÖÜİΣa-zäöüß]{0,6}(minister|präsident|Mann|frau|Stadt|gericht|President|dr|Prof|ceo|chef|amt|ökonom|)(innen|in|en|n|s|es|\\.|)",
+            german: bool,
+            english: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                role(&word, german, english),
+                role_by_every_end(&word, german, english)
+            );
+        }
+
+        #[test]
+        fn word_lists_match_in_any_ascii_case(word in "[A-Za-zä.]{0,5}(ime|ormer|r|rs|rau|ing|ecretary|)") {
+            let modifier = ENGLISH_MODIFIERS.split_whitespace().any(|m| m.eq_ignore_ascii_case(&word));
+            proptest::prop_assert_eq!(is_english_modifier(&word), modifier);
+            let trimmed = word.trim_end_matches('.');
+            let honorific = HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(trimmed));
+            proptest::prop_assert_eq!(is_honorific(&word), honorific);
+            let address = ADDRESS.iter().any(|h| h.eq_ignore_ascii_case(trimmed));
+            proptest::prop_assert_eq!(is_address(&word), address);
+        }
+
+        #[test]
+        fn organisation_class_is_the_longest_class_at_the_end(
+            word in "[A-ZÄa-zäİΣ]{0,6}(gericht|Bank|gesellschaft|amt|court|partei|union|)",
+        ) {
+            let lower = word.to_lowercase();
+            let longest = GERMAN_ORGANISATIONS
+                .split_whitespace()
+                .chain(ENGLISH_ORGANISATIONS.split_whitespace())
+                .filter(|c| lower.ends_with(c))
+                .max_by_key(|c| c.len())
+                .filter(|c| !NOT_SHORT_FORMS.contains(c));
+            proptest::prop_assert_eq!(organisation_class(&word), longest);
+        }
     }
 
     #[test]

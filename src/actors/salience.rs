@@ -16,7 +16,10 @@ pub fn salience(doc: &Document, actors: usize) -> Vec<f64> {
         .position(|b| b.role == Role::Paragraph)
         .unwrap_or(usize::MAX);
     let mut weight = vec![0.0; actors];
-    let mut blocks_of: Vec<Vec<usize>> = vec![Vec::new(); actors];
+    // The paragraphs each actor is mentioned in, counted: mentions come in text order, so a
+    // paragraph is new to an actor when it is not the last one counted.
+    let mut blocks = vec![0usize; actors];
+    let mut last_block = vec![usize::MAX; actors];
     let mut block = 0;
     for m in &doc.mentions {
         let Some(ActorIdx(a)) = m.actor else {
@@ -39,13 +42,14 @@ pub fn salience(doc: &Document, actors: usize) -> Vec<f64> {
             Form::Derived | Form::Part | Form::Pronoun => 0.5,
         };
         weight[a] += place * form;
-        if inside && blocks_of[a].last() != Some(&block) {
-            blocks_of[a].push(block);
+        if inside && last_block[a] != block {
+            last_block[a] = block;
+            blocks[a] += 1;
         }
     }
     let total_blocks = article.len().max(1) as f64;
-    for (w, blocks) in weight.iter_mut().zip(&blocks_of) {
-        let spread = blocks.len() as f64 / total_blocks;
+    for (w, &blocks) in weight.iter_mut().zip(&blocks) {
+        let spread = blocks as f64 / total_blocks;
         *w *= 0.5 + 0.5 * spread;
     }
     let sum: f64 = weight.iter().sum();
