@@ -27,10 +27,7 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     let mut found = Acronyms::default();
     let mut defined: FxHashMap<&str, Kind> = FxHashMap::default();
     let n = tokens.list.len();
-    for t in 0..n {
-        let Some(m) = tokens.mention(t) else {
-            continue;
-        };
+    for (m, t) in mention_tokens(mentions, tokens) {
         let mention = &mentions[m];
         if mention.form != Form::Name || mention.kind == Kind::Per || t + 3 >= n {
             continue;
@@ -62,6 +59,7 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         });
         defined.insert(acronym, mention.kind);
     }
+    let at_definitions = found.added.len();
     for (t, name, kind, inside) in long_forms(mentions, tokens) {
         found.replaced.extend(inside);
         found.added.push(Mention {
@@ -80,17 +78,36 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         found.added.sort_by_key(|m| m.span.start());
         return found;
     }
+    // The acronyms added where they are defined, in text order (a long form spans several
+    // tokens, never one word).
+    let at_definitions = &found.added[..at_definitions];
+    let marked = |span: Span| {
+        at_definitions
+            .binary_search_by_key(&span.start(), |m| m.span.start())
+            .is_ok_and(|i| at_definitions[i].span == span)
+    };
+    // Most words are told from every defined acronym by their length or first byte.
+    let (shortest, longest) = defined.keys().fold((usize::MAX, 0), |(s, l), a| {
+        (s.min(a.len()), l.max(a.len()))
+    });
+    let mut first_bytes = [false; 256];
+    for a in defined.keys() {
+        first_bytes[usize::from(a.as_bytes()[0])] = true;
+    }
+    let mut uses = Vec::new();
     for t in 0..n {
-        if !tokens.is_word(t) {
+        let span = tokens.list[t].span;
+        if !(shortest..=longest).contains(&span.len())
+            || !first_bytes[usize::from(tokens.text.as_bytes()[span.start()])]
+            || !tokens.is_word(t)
+        {
             continue;
         }
-        let span = tokens.list[t].span;
-        let text = tokens.text(t);
-        if is_acronym(text)
-            && let Some(&kind) = defined.get(text)
-            && !found.added.iter().any(|m| m.span == span)
+        // A defined acronym is one (`is_acronym`).
+        if let Some(&kind) = defined.get(tokens.text(t))
+            && !marked(span)
         {
-            found.added.push(Mention {
+            uses.push(Mention {
                 span,
                 kind,
                 form: Form::Name,
@@ -99,8 +116,17 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
             });
         }
     }
+    found.added.extend(uses);
     found.added.sort_by_key(|m| m.span.start());
     found
+}
+
+/// The mentions that are tokens of their own, with their tokens, in text order.
+fn mention_tokens<'a>(
+    mentions: &'a [Mention],
+    tokens: &'a Tokens,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    (0..mentions.len()).filter_map(|m| Some((m, tokens.of_mention(m)?)))
 }
 
 /// Marked acronyms in parentheses right after capitalised words they abbreviate that the
@@ -111,8 +137,8 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
 fn long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind, Vec<usize>)> {
     const LONGEST: usize = 8;
     let mut out = Vec::new();
-    for t in 2..tokens.list.len().saturating_sub(1) {
-        let Some(m) = tokens.mention(t) else { continue };
+    let n = tokens.list.len();
+    for (m, t) in mention_tokens(mentions, tokens).filter(|&(_, t)| 2 <= t && t + 1 < n) {
         let acronym = tokens.text(t);
         let (mention, open, close) = (&mentions[m], t - 1, t + 1);
         if mention.form != Form::Name

@@ -13,6 +13,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::derived::{country_of, document_place};
 use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
@@ -60,14 +61,16 @@ impl FirstWord<'_> {
 pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let candidates = candidates(doc);
     let names = DocumentNames::new(&candidates);
-    let places = document_places(doc);
+    // Needed only for words in -isch, which most texts have few of.
+    let places = OnceCell::new();
     let german = !matches!(doc.lang, Lang::En);
     let k = knowledge();
     let n = tokens.list.len();
     // What may begin at a word — a name of the document or the lexicons, or the word alone a
     // part or a derived form — depends on the word alone: worked out once per distinct word,
     // as a long text repeats its words.
-    let mut by_word: FxHashMap<&str, WordFacts> = FxHashMap::default();
+    let mut by_word: FxHashMap<&str, WordFacts> =
+        FxHashMap::with_capacity_and_hasher(n / 8, Default::default());
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -133,8 +136,12 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
 /// derived form such as "russische"). Looks at bytes: "sch" is ASCII, so a byte match is a
 /// match in the text.
 fn may_begin(text: &str, german: bool) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase)
-        || german && text.as_bytes().windows(3).any(|w| w == b"sch")
+    let bytes = text.as_bytes();
+    let capitalised = match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    };
+    capitalised || german && bytes.windows(3).any(|w| matches!(w, [b's', b'c', b'h']))
 }
 
 /// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
@@ -243,15 +250,19 @@ struct Places {
 }
 
 fn document_places(doc: &Document) -> Places {
-    let names: FxHashSet<String> = doc
+    // Each name folded once, however often the text names the place.
+    let written: FxHashSet<&str> = doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
         .map(|m| {
             let surface = doc.slice(m.span);
-            fold(surface.split('-').next().unwrap_or(surface))
+            // Before the first hyphen (an ASCII byte, so a byte search finds it).
+            let hyphen = surface.bytes().position(|b| b == b'-');
+            hyphen.map_or(surface, |i| &surface[..i])
         })
         .collect();
+    let names: FxHashSet<String> = written.into_iter().map(fold).collect();
     let starts = names.iter().map(|n| start(n)).collect();
     Places { names, starts }
 }
@@ -261,11 +272,14 @@ fn start(word: &str) -> String {
     place_chars(word).take(2).collect()
 }
 
-/// True for a German adjective in -isch of a place the document names.
-fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
+/// True for a German adjective in -isch of a place the document names (its places are
+/// gathered on first need).
+fn is_place_adjective(word: &str, doc: &Document, places: &OnceCell<Places>) -> bool {
+    if matches!(doc.lang, Lang::En) || !strip_adjective_ending(word).ends_with("isch") {
+        return false;
+    }
+    let places = places.get_or_init(|| document_places(doc));
     !places.names.is_empty()
-        && !matches!(doc.lang, Lang::En)
-        && strip_adjective_ending(word).ends_with("isch")
         && places.starts.contains(&start(word))
         && document_place(word, &|key| places.names.contains(key)).is_some()
 }
@@ -274,12 +288,22 @@ fn is_place_adjective(word: &str, doc: &Document, places: &Places) -> bool {
 /// text); all other words are the text's own.
 type Candidates<'a> = FxHashMap<Cow<'a, str>, FirstWord<'a>>;
 
+/// A name of the document as written, with its words (none: the name is one word), how
+/// often it is marked, its first kind and whether it is ever marked as a person.
+struct Named<'a> {
+    surface: &'a str,
+    words: Option<Vec<&'a str>>,
+    times: usize,
+    kind: Kind,
+    person: bool,
+}
+
 /// The names worth looking for, by their first word.
 fn candidates(doc: &Document) -> Candidates<'_> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
-    let mut count: FxHashMap<&str, (usize, Kind)> = FxHashMap::default();
-    let mut surnames: Vec<Cow<str>> = Vec::new();
+    // Each name as written: how often, its first kind, and whether it is ever a person's.
+    let mut count: FxHashMap<&str, (usize, Kind, bool)> = FxHashMap::default();
     for m in doc
         .mentions
         .iter()
@@ -289,56 +313,79 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         if !surface.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        count.entry(surface).or_insert((0, m.kind)).0 += 1;
-        if m.kind == Kind::Per
-            && surface.split_whitespace().nth(1).is_some()
-            && let Some(last) = surface.split_whitespace().next_back()
+        let entry = count.entry(surface).or_insert((0, m.kind, false));
+        entry.0 += 1;
+        entry.2 |= m.kind == Kind::Per;
+    }
+    let mut out: Candidates = FxHashMap::with_capacity_and_hasher(count.len(), Default::default());
+    // Each name with its words, in the order of `count`.
+    let named: Vec<Named> = count
+        .into_iter()
+        .map(|(surface, (times, kind, person))| Named {
+            surface,
+            // Most names: one word, told by one look at the bytes.
+            words: may_have_space(surface).then(|| words_of(surface)),
+            times,
+            kind,
+            person,
+        })
+        .collect();
+    for name in &named {
+        if name.person
+            && let Some(words) = &name.words
+            && let [_, .., last] = words[..]
             && last.chars().next().is_some_and(char::is_uppercase)
             && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.ends_with('.')
         {
-            surnames.push(Cow::Borrowed(last));
+            // A one-word name: its first kind is kept.
+            out.entry(Cow::Borrowed(last)).or_default().single = Some(Kind::Per);
             if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
-                surnames.push(Cow::Owned(format!("{last}s")));
+                let mut genitive = String::with_capacity(last.len() + 1);
+                genitive.push_str(last);
+                genitive.push('s');
+                out.entry(Cow::Owned(genitive)).or_default().single = Some(Kind::Per);
             }
         }
     }
-    // Every name once (its words have no white space, so joined they tell names apart), the
-    // first kind it comes with kept.
-    let mut seen: FxHashSet<String> = FxHashSet::default();
-    let mut out: Candidates = FxHashMap::default();
-    for surname in surnames {
-        // A one-word name: its first kind is kept.
-        let first = out.entry(surname).or_default();
-        first.single = first.single.or(Some(Kind::Per));
-    }
-    for (surface, (times, kind)) in count {
-        let mut words = surface.split_whitespace();
-        let (Some(first), second) = (words.next(), words.next()) else {
-            continue;
+    // Every name once (the first of the names with the same words keeps its kind).
+    for name in named {
+        let Named {
+            surface,
+            words,
+            times,
+            kind,
+            ..
+        } = name;
+        let (first, second) = match &words {
+            None => (surface, None),
+            Some(words) => match words[..] {
+                [] => continue,
+                [first, ..] => (first, words.get(1).copied()),
+            },
         };
         let one_word = second.is_none();
+        if surface.chars().nth(1).is_none() {
+            continue;
+        }
         let name_like = !one_word
             || times >= 2
             || is_acronym(surface)
             || k.name(&fold(surface)).is_some()
             || k.place(surface).is_some();
         // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
-        let role_word = one_word && role(surface, german, !german).is_some();
-        if !name_like || role_word || surface.chars().count() < 2 {
+        if !name_like || one_word && role(surface, german, !german).is_some() {
             continue;
         }
         let names = out.entry(Cow::Borrowed(first)).or_default();
         match second {
             None => names.single = names.single.or(Some(kind)),
             Some(second) => {
-                let words: Vec<&str> = surface.split_whitespace().collect();
-                if seen.insert(words.join(" ")) {
-                    names
-                        .longer
-                        .entry(second)
-                        .or_default()
-                        .push(Candidate { words, kind });
+                // Names with the same words have the same first and second word.
+                let list = names.longer.entry(second).or_default();
+                let words = words.unwrap_or_default();
+                if !list.iter().any(|c| c.words == words) {
+                    list.push(Candidate { words, kind });
                 }
             }
         }
@@ -349,6 +396,26 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         }
     }
     out
+}
+
+/// False for a non-empty text without white space: it has no ASCII white space and none of
+/// the lead bytes of the wider ones (U+0085, U+00A0, U+1680, U+2000 to U+3000).
+fn may_have_space(text: &str) -> bool {
+    text.is_empty()
+        || text
+            .bytes()
+            .any(|b| matches!(b, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1..=0xe3))
+}
+
+/// The words of a text, as `str::split_whitespace` gives them; split by bytes when the text
+/// has no white space beyond ASCII's (no vertical tab, which `split_ascii_whitespace` keeps,
+/// and none of the lead bytes of the wider ones), as most names have none.
+fn words_of(text: &str) -> Vec<&str> {
+    if text.bytes().any(|b| matches!(b, 0x0b | 0xc2 | 0xe1..=0xe3)) {
+        text.split_whitespace().collect()
+    } else {
+        text.split_ascii_whitespace().collect()
+    }
 }
 
 /// True when a one-word lexicon name stands before another capitalised word, as a first name
@@ -587,6 +654,21 @@ mod tests {
             ],
             "'Bahn' is an ordinary word"
         );
+    }
+
+    proptest::proptest! {
+        /// Words split by bytes are the words `split_whitespace` gives, and a text without
+        /// any is one word.
+        #[test]
+        fn words_are_split_as_split_whitespace_splits_them(
+            s in "[ a\t\n\u{b}\u{c}\rä\u{a0}\u{85}\u{2009}\u{3000}\u{1680}é€-]{0,12}"
+        ) {
+            let expected: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(&words_of(&s), &expected);
+            if !may_have_space(&s) {
+                proptest::prop_assert_eq!(expected, [s.as_str()]);
+            }
+        }
     }
 
     proptest::proptest! {

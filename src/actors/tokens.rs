@@ -6,6 +6,7 @@
 use crate::document::Document;
 use crate::document::{Block, Lang, Mention, Span};
 use crate::nlp::tokenize::{Token as NlpToken, TokenKind, tokenize_span};
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
@@ -73,11 +74,14 @@ impl<'t> Tokens<'t> {
                 .map(|b| b.span)
                 .collect()
         };
-        let mut tokens = Tokens {
-            text,
-            list: Vec::with_capacity(text.len() / 5),
-            of_mention: vec![None; mentions.len()],
+        // Every tokenizer token leaves at most one piece after the mentions inside it, and every
+        // mention makes its own token and at most one piece before it.
+        let capacity = match given {
+            Some(all) => all.len() + 2 * mentions.len(),
+            None => text.len() / 5,
         };
+        let mut list: Vec<Token> = Vec::with_capacity(capacity);
+        let mut of_mention = vec![None; mentions.len()];
         let mut own = Vec::new();
         let mut next = 0;
         for (b, &block) in blocks.iter().enumerate() {
@@ -96,6 +100,12 @@ impl<'t> Tokens<'t> {
                     &own
                 }
             };
+            let mut out = BlockTokens {
+                list: &mut list,
+                block: b,
+                span: block,
+                last_end: None,
+            };
             // Everything before `pos` is emitted; mentions and words merge in text order.
             let mut pos = block.start();
             for word in words {
@@ -104,80 +114,28 @@ impl<'t> Tokens<'t> {
                     .filter(|m| m.span.start() < word.span.end())
                 {
                     if word.span.start() < m.span.start() && pos < m.span.start() {
-                        let from = word.span.start().max(pos);
-                        tokens.push_piece(Span::new(from, m.span.start()), word.kind, b, block);
+                        let piece = Span::new(word.span.start().max(pos), m.span.start());
+                        out.push(piece, class_of(text, piece, word.kind));
                     }
-                    pos = tokens.push_mention(next, m.span, b, block, pos);
+                    pos = out.push_mention(&mut of_mention, next, m.span, pos);
                     next += 1;
                 }
                 if word.span.end() > pos {
-                    let from = word.span.start().max(pos);
-                    tokens.push_piece(Span::new(from, word.span.end()), word.kind, b, block);
+                    let piece = Span::new(word.span.start().max(pos), word.span.end());
+                    out.push(piece, class_of(text, piece, word.kind));
                     pos = word.span.end();
                 }
             }
             while let Some(m) = mentions.get(next).filter(|m| m.span.start() < block.end()) {
-                pos = tokens.push_mention(next, m.span, b, block, pos);
+                pos = out.push_mention(&mut of_mention, next, m.span, pos);
                 next += 1;
             }
         }
-        tokens
-    }
-
-    /// True when a token starting at `start` in `block` has white space (or the block start)
-    /// before it.
-    fn spaced(&self, start: usize, block: usize, block_span: Span) -> bool {
-        match self.list.last() {
-            Some(prev) if prev.block == block => prev.span.end() < start,
-            _ => start == block_span.start() || block_span.start() < start,
+        Tokens {
+            text,
+            list,
+            of_mention,
         }
-    }
-
-    /// Adds mention `m`'s token (clipped to the block, after `pos`); returns its end.
-    fn push_mention(
-        &mut self,
-        m: usize,
-        span: Span,
-        block: usize,
-        block_span: Span,
-        pos: usize,
-    ) -> usize {
-        let start = span.start().max(pos);
-        let end = span.end().min(block_span.end()).max(start);
-        let spaced = self.spaced(start, block, block_span);
-        self.of_mention[m] = Some(self.list.len());
-        self.list.push(Token {
-            span: Span::new(start, end),
-            class: Class::Mention(m),
-            spaced,
-            block,
-        });
-        end
-    }
-
-    /// Adds a token for (the part outside mentions of) a tokenizer token.
-    fn push_piece(&mut self, span: Span, kind: TokenKind, block: usize, block_span: Span) {
-        let text = &self.text[span.range()];
-        let class = match kind {
-            TokenKind::Number => Class::Number,
-            TokenKind::Punct | TokenKind::Symbol => {
-                Class::Punct(text.chars().next().unwrap_or(' '))
-            }
-            TokenKind::Word | TokenKind::Abbrev | TokenKind::Url | TokenKind::Email => {
-                if text.chars().any(char::is_alphanumeric) {
-                    Class::Word
-                } else {
-                    Class::Punct(text.chars().next().unwrap_or(' '))
-                }
-            }
-        };
-        let spaced = self.spaced(span.start(), block, block_span);
-        self.list.push(Token {
-            span,
-            class,
-            spaced,
-            block,
-        });
     }
 
     /// The tokens of a document.
@@ -190,45 +148,58 @@ impl<'t> Tokens<'t> {
     /// ones, sorted): the tokens a new mention covers become one mention token, and every
     /// mention token gets its new index.
     pub fn remark(&mut self, mentions: &[Mention]) {
-        // Compacted in place (a mention over several tokens leaves fewer): no second list of
-        // the whole text's tokens is allocated.
-        self.of_mention = vec![None; mentions.len()];
+        let old = std::mem::replace(&mut self.of_mention, vec![None; mentions.len()]);
+        // The tokens that were mentions, in text order (each is some mention's token): one
+        // that a mention starts at stays a mention token, any other becomes a word.
+        let mut was_mention = old.into_iter().flatten().peekable();
         let list = &mut self.list;
-        let (mut read, mut write, mut j) = (0, 0, 0);
-        while read < list.len() {
-            let token = list[read];
-            while j < mentions.len() && mentions[j].span.start() < token.span.start() {
-                j += 1;
+        // Compacted in place (a mention over several tokens leaves fewer), with one move of
+        // the tokens between two such mentions: no second list of the whole text's tokens is
+        // allocated, and a token no mention starts at is not looked at. The tokens from
+        // `unmoved` on are still at their old places and belong `shift` places earlier; the
+        // tokens before `free` are taken.
+        let (mut unmoved, mut shift, mut free) = (0, 0, 0);
+        for (j, m) in mentions.iter().enumerate() {
+            let start = m.span.start();
+            while let Some(p) = was_mention.next_if(|&p| list[p].span.start() < start) {
+                list[p].class = Class::Word;
             }
-            match mentions.get(j) {
-                Some(m) if m.span.start() == token.span.start() => {
-                    let mut end = read;
-                    while end + 1 < list.len()
-                        && list[end + 1].block == token.block
-                        && list[end + 1].span.end() <= m.span.end()
-                    {
-                        end += 1;
+            let t = match was_mention.next_if(|&p| list[p].span.start() == start) {
+                Some(p) => p,
+                None => {
+                    // A new mention: its token lies before the next old one.
+                    let limit = was_mention.peek().copied().unwrap_or(list.len());
+                    let t = free + list[free..limit].partition_point(|t| t.span.start() < start);
+                    if t == limit || list[t].span.start() != start {
+                        continue;
                     }
-                    self.of_mention[j] = Some(write);
-                    list[write] = Token {
-                        span: Span::new(token.span.start(), list[end].span.end()),
-                        class: Class::Mention(j),
-                        ..token
-                    };
-                    read = end + 1;
+                    t
                 }
-                _ => {
-                    let class = match token.class {
-                        Class::Mention(_) => Class::Word,
-                        other => other,
-                    };
-                    list[write] = Token { class, ..token };
-                    read += 1;
-                }
+            };
+            let mut end = t;
+            while end + 1 < list.len()
+                && list[end + 1].block == list[t].block
+                && list[end + 1].span.end() <= m.span.end()
+            {
+                end += 1;
             }
-            write += 1;
+            while was_mention.next_if(|&p| p <= end).is_some() {}
+            list[t].span = Span::new(start, list[end].span.end());
+            list[t].class = Class::Mention(j);
+            self.of_mention[j] = Some(t - shift);
+            if end > t {
+                move_back(list, unmoved..t + 1, shift);
+                shift += end - t;
+                unmoved = end + 1;
+            }
+            free = end + 1;
         }
-        list.truncate(write);
+        for p in was_mention {
+            list[p].class = Class::Word;
+        }
+        let len = list.len();
+        move_back(list, unmoved..len, shift);
+        list.truncate(len - shift);
     }
 
     /// The text of token `i`.
@@ -272,11 +243,90 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// The tokens of one block as they are added.
+struct BlockTokens<'l> {
+    list: &'l mut Vec<Token>,
+    /// The block's index and span.
+    block: usize,
+    span: Span,
+    /// The end of the block's last token so far.
+    last_end: Option<usize>,
+}
+
+impl BlockTokens<'_> {
+    /// Adds a token: it has white space before it when it starts after the block's last token
+    /// (the first one, when it starts in the block).
+    fn push(&mut self, span: Span, class: Class) {
+        let spaced = match self.last_end {
+            Some(end) => end < span.start(),
+            None => self.span.start() <= span.start(),
+        };
+        self.last_end = Some(span.end());
+        self.list.push(Token {
+            span,
+            class,
+            spaced,
+            block: self.block,
+        });
+    }
+
+    /// Adds mention `m`'s token (clipped to the block, after `pos`); returns its end.
+    fn push_mention(
+        &mut self,
+        of_mention: &mut [Option<usize>],
+        m: usize,
+        span: Span,
+        pos: usize,
+    ) -> usize {
+        let start = span.start().max(pos);
+        let end = span.end().min(self.span.end()).max(start);
+        of_mention[m] = Some(self.list.len());
+        self.push(Span::new(start, end), Class::Mention(m));
+        end
+    }
+}
+
+/// Moves tokens `shift` places back in the list, over tokens merged into a mention's.
+fn move_back(list: &mut [Token], tokens: Range<usize>, shift: usize) {
+    if shift > 0 {
+        for i in tokens {
+            list[i - shift] = list[i];
+        }
+    }
+}
+
+/// The class of (the part outside mentions of) a tokenizer token, which starts at byte `start`
+/// of the text: most are told by their first byte, without a look at the rest.
+#[inline(always)]
+fn class_of(text: &str, span: Span, kind: TokenKind) -> Class {
+    let first_byte = text.as_bytes()[span.start()];
+    let first = || {
+        if first_byte.is_ascii() {
+            char::from(first_byte)
+        } else {
+            text[span.range()].chars().next().unwrap_or(' ')
+        }
+    };
+    match kind {
+        TokenKind::Number => Class::Number,
+        TokenKind::Punct | TokenKind::Symbol => Class::Punct(first()),
+        TokenKind::Word | TokenKind::Abbrev | TokenKind::Url | TokenKind::Email => {
+            if first_byte.is_ascii_alphanumeric()
+                || text[span.range()].chars().any(char::is_alphanumeric)
+            {
+                Class::Word
+            } else {
+                Class::Punct(first())
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::actors::test_support;
-    use crate::document::Kind;
+    use crate::document::{Form, Kind, Origin};
 
     fn doc(text: &str, names: &[&str]) -> Document {
         let names: Vec<(&str, Kind)> = names.iter().map(|n| (*n, Kind::Per)).collect();
@@ -375,5 +425,107 @@ mod tests {
         let haftar = t.of_mention(1).unwrap();
         assert_eq!(t.text(haftar), "Haftar");
         assert_eq!(t.mention(haftar), Some(1));
+    }
+
+    /// `remark` as one scan of every token does it.
+    fn remarked_by_scan(tokens: &Tokens, mentions: &[Mention]) -> (Vec<Token>, Vec<Option<usize>>) {
+        let mut list = tokens.list.clone();
+        let mut of_mention = vec![None; mentions.len()];
+        let (mut read, mut write, mut j) = (0, 0, 0);
+        while read < list.len() {
+            let token = list[read];
+            while j < mentions.len() && mentions[j].span.start() < token.span.start() {
+                j += 1;
+            }
+            match mentions.get(j) {
+                Some(m) if m.span.start() == token.span.start() => {
+                    let mut end = read;
+                    while end + 1 < list.len()
+                        && list[end + 1].block == token.block
+                        && list[end + 1].span.end() <= m.span.end()
+                    {
+                        end += 1;
+                    }
+                    of_mention[j] = Some(write);
+                    list[write] = Token {
+                        span: Span::new(token.span.start(), list[end].span.end()),
+                        class: Class::Mention(j),
+                        ..token
+                    };
+                    read = end + 1;
+                }
+                _ => {
+                    let class = match token.class {
+                        Class::Mention(_) => Class::Word,
+                        other => other,
+                    };
+                    list[write] = Token { class, ..token };
+                    read += 1;
+                }
+            }
+            write += 1;
+        }
+        list.truncate(write);
+        (list, of_mention)
+    }
+
+    proptest::proptest! {
+        /// Remarking gives the tokens a scan of every token gives: mentions kept, dropped and
+        /// added over one or several tokens, also across a block's end.
+        #[test]
+        fn remarking_agrees_with_a_scan(
+            words in proptest::collection::vec((0usize..3, proptest::bool::ANY), 1..30),
+            marks in proptest::collection::vec((0usize..4, 0usize..3), 0..30),
+        ) {
+            const WORDS: [&str; 3] = ["Haftar", "und", "Nationen"];
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            for &(w, paragraph) in &words {
+                if !text.is_empty() {
+                    text.push_str(if paragraph { "\n\n" } else { " " });
+                }
+                spans.push(Span::new(text.len(), text.len() + WORDS[w].len()));
+                text.push_str(WORDS[w]);
+            }
+            let mut d = doc(&text, &[]);
+            let (blocks, _) = crate::ingest::text::layout(&text);
+            d.blocks = blocks;
+            let mention = |from: usize, to: usize| Mention {
+                span: Span::new(spans[from].start(), spans[to].end()),
+                kind: Kind::Org,
+                form: Form::Name,
+                actor: None,
+                origin: Origin::Model,
+            };
+            // Old mentions over single words, then (by what `marks` says at each word) some
+            // kept, some dropped and new ones added over one to three words.
+            let (mut old, mut new) = (Vec::new(), Vec::new());
+            let mut i = 0;
+            for &(what, len) in &marks {
+                if i >= spans.len() {
+                    break;
+                }
+                let to = (i + len).min(spans.len() - 1);
+                match what {
+                    0 => {
+                        old.push(mention(i, i));
+                        new.push(mention(i, i));
+                    }
+                    1 => old.push(mention(i, i)),
+                    2 => new.push(mention(i, to)),
+                    _ => {}
+                }
+                i = to + 1;
+            }
+            d.mentions = old;
+            let mut tokens = Tokens::of(&d);
+            let (list, of_mention) = remarked_by_scan(&tokens, &new);
+            tokens.remark(&new);
+            let fields = |l: &[Token]| -> Vec<(Span, Class, bool, usize)> {
+                l.iter().map(|t| (t.span, t.class, t.spaced, t.block)).collect()
+            };
+            proptest::prop_assert_eq!(fields(&tokens.list), fields(&list));
+            proptest::prop_assert_eq!(tokens.of_mention, of_mention);
+        }
     }
 }
