@@ -1,15 +1,16 @@
 //! One name as written, analysed for linking: its words without honorifics, articles and
 //! possessive; its base (nominative) form — German genitives and declined adjectives undone from
 //! the context ("der Vereinten Nationen" → "Vereinte Nationen", "Libyens" → "Libyen"); the
-//! folded keys it is looked up under; for persons, given names and surname.
+//! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
+//! given names and surname.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold, german_stems, is_acronym, lowercase_among, strip_possessive,
-    takes_genitive_s,
+    declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
+    takes_genitive_s, with_lowercase,
 };
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
@@ -27,42 +28,148 @@ pub struct Context<'a> {
     pub before_noun: bool,
 }
 
+/// A folded form, by its number in the document's `Symbols`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sym(u32);
+
+impl Sym {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The folded forms linking meets in one document, each stored once and known by a number:
+/// the linker's tables are indexed by these numbers, so that a form is hashed and allocated
+/// once, not at every lookup and insertion.
+#[derive(Default)]
+pub struct Symbols {
+    ids: FxHashMap<Rc<str>, Sym>,
+    forms: Vec<Rc<str>>,
+    /// Reused for folding a text before its lookup.
+    buffer: String,
+    /// Reused for joining words before they are folded.
+    joined: String,
+}
+
+impl Symbols {
+    /// Room for about `n` forms.
+    pub fn with_capacity(n: usize) -> Symbols {
+        Symbols {
+            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            forms: Vec::with_capacity(n),
+            ..Symbols::default()
+        }
+    }
+
+    /// The number of a folded form, given one if it is new.
+    pub fn intern(&mut self, folded: &str) -> Sym {
+        if let Some(&s) = self.ids.get(folded) {
+            return s;
+        }
+        let s = Sym(u32::try_from(self.forms.len()).expect("fewer than 2^32 forms"));
+        let form: Rc<str> = folded.into();
+        self.forms.push(Rc::clone(&form));
+        self.ids.insert(form, s);
+        s
+    }
+
+    /// The number of a folded form, if it has one.
+    pub fn get(&self, folded: &str) -> Option<Sym> {
+        self.ids.get(folded).copied()
+    }
+
+    /// The folded form of a number.
+    pub fn str(&self, s: Sym) -> &str {
+        &self.forms[s.index()]
+    }
+
+    /// The folded form of a number, shared.
+    pub fn form(&self, s: Sym) -> Rc<str> {
+        Rc::clone(&self.forms[s.index()])
+    }
+
+    /// A text folded (`morph::fold`), in a buffer that the next call reuses.
+    pub fn fold_str(&mut self, text: &str) -> &str {
+        self.buffer.clear();
+        fold_into(text, &mut self.buffer);
+        &self.buffer
+    }
+
+    /// The number of a text's folded form, given one if it is new.
+    pub fn fold(&mut self, text: &str) -> Sym {
+        self.fold_str(text);
+        let buffer = std::mem::take(&mut self.buffer);
+        let s = self.intern(&buffer);
+        self.buffer = buffer;
+        s
+    }
+
+    /// The number of a text's folded form, if it has one.
+    pub fn folded(&mut self, text: &str) -> Option<Sym> {
+        self.fold_str(text);
+        self.get(&self.buffer)
+    }
+
+    /// The number of the folded form of words joined by single spaces.
+    pub fn fold_joined<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) -> Sym {
+        let mut joined = std::mem::take(&mut self.joined);
+        joined.clear();
+        for (i, w) in words.into_iter().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        let s = self.fold(&joined);
+        self.joined = joined;
+        s
+    }
+
+    /// The number of the loose key of base words (`loose_key`).
+    pub fn loose_key(&mut self, words: &[&str]) -> Sym {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        loose_key_into(words, &mut buffer);
+        let s = self.intern(&buffer);
+        self.buffer = buffer;
+        s
+    }
+}
+
 /// Surfaces of the document's names, folded, to tell genitives from names that end in -s:
 /// "Haftars" is "Haftar" + s when "haftar" occurs too.
 #[derive(Default)]
 pub struct Attested {
     /// Whole names and their last words.
-    words: FxHashSet<String>,
+    words: FxHashSet<Sym>,
 }
 
 impl Attested {
-    pub fn add(&mut self, surface: &str) {
-        let folded = fold(strip_possessive(surface));
-        if let Some(last) = folded.rsplit(' ').next()
-            && last.len() < folded.len()
-            && !self.words.contains(last)
-        {
-            self.words.insert(last.to_string());
+    pub fn add(&mut self, surface: &str, symbols: &mut Symbols) {
+        let whole = symbols.fold(strip_possessive(surface));
+        let folded = symbols.form(whole);
+        if let Some(space) = folded.rfind(' ') {
+            self.words.insert(symbols.intern(&folded[space + 1..]));
         }
-        self.words.insert(folded);
+        self.words.insert(whole);
     }
 
-    pub fn contains(&self, folded: &str) -> bool {
-        self.words.contains(folded)
+    pub fn contains(&self, folded: Sym) -> bool {
+        self.words.contains(&folded)
     }
 }
 
 /// A person's name split for matching: folded given names (or initials) and surname.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
-    pub given: Vec<String>,
-    pub surname: String,
+    pub given: Vec<Sym>,
+    pub surname: Sym,
 }
 
 impl Person {
     /// The first given name, if any.
-    pub fn first(&self) -> Option<&str> {
-        self.given.first().map(String::as_str)
+    pub fn first(&self) -> Option<Sym> {
+        self.given.first().copied()
     }
 }
 
@@ -80,14 +187,30 @@ pub struct Name {
     /// The base form as written: "Vereinte Nationen", "Khalifa Haftar", "Libyen".
     pub base: Rc<str>,
     /// `base` folded: the name's key.
-    pub key: String,
+    pub key: Sym,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
     /// uncertain endings, the loose key.
-    pub variants: Vec<String>,
+    pub variants: Vec<Sym>,
     /// Number of words in the base form.
     pub words: usize,
     pub acronym: bool,
     pub person: Option<Person>,
+}
+
+/// A word of a base form: a word as written (`tail` empty), or a stem and the ending put on it.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    head: &'a str,
+    tail: &'a str,
+}
+
+impl<'a> Piece<'a> {
+    fn word(word: &'a str) -> Piece<'a> {
+        Piece {
+            head: word,
+            tail: "",
+        }
+    }
 }
 
 /// Particles that begin a surname ("von der Leyen", "de Gaulle", "bin Salman").
@@ -99,8 +222,14 @@ const PARTICLES: &[&str] = &[
 /// Articles a name may be given with ("die Linke", "The Guardian").
 const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
-/// Analyses a name mention's text.
-pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) -> Name {
+/// Analyses a name mention's text; its folded forms get numbers in `symbols`.
+pub fn analyse(
+    surface: &str,
+    kind: Kind,
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+) -> Name {
     let mut words: Vec<&str> = surface.split_whitespace().collect();
     let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
     while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
@@ -118,42 +247,50 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    let mut variants = vec![fold(surface)];
+    let mut variants = Vec::with_capacity(6);
+    variants.push(symbols.fold(surface));
     if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
         // The words as written without what came off: folded like the surface when nothing
         // did (then the two would be one variant).
-        variants.push(fold(&words.join(" ")));
+        variants.push(symbols.fold_joined(words.iter().copied()));
     }
 
     let (base_words, person) = if kind == Kind::Per {
-        let (base, person) = person_base(&words, ctx, attested);
+        let (base, person) = person_base(&words, ctx, attested, symbols);
         (base, Some(person))
     } else if words.len() == 1 {
-        (
-            vec![single_base(words[0], ctx, attested, &mut variants)],
-            None,
-        )
+        let base = single_base(words[0], ctx, attested, symbols, &mut variants);
+        (vec![base], None)
     } else if ctx.german {
-        (german_phrase_base(&words, ctx, attested), None)
+        (german_phrase_base(&words, ctx, attested, symbols), None)
     } else {
-        (words.iter().map(|w| w.to_string()).collect(), None)
+        (words.iter().map(|w| Piece::word(w)).collect(), None)
     };
     if kind == Kind::Per
-        && let Some(last) = words.last()
+        && let Some((last, rest)) = words.split_last()
+        && let Some(stem) = genitive_candidate(last, ctx)
     {
-        for stem in genitive_candidates(last, ctx) {
-            let mut alt: Vec<&str> = words[..words.len() - 1].to_vec();
-            alt.push(stem);
-            variants.push(fold(&alt.join(" ")));
+        variants.push(symbols.fold_joined(rest.iter().copied().chain([stem])));
+    }
+    let mut base = String::with_capacity(surface.len() + 2);
+    for (i, piece) in base_words.iter().enumerate() {
+        if i > 0 {
+            base.push(' ');
         }
+        base.push_str(piece.head);
+        base.push_str(piece.tail);
     }
-    let base = base_words.join(" ");
-    let key = fold(&base);
+    let key = if base == surface {
+        variants[0]
+    } else {
+        symbols.fold(&base)
+    };
     if base_words.len() > 1 {
-        let refs: Vec<&str> = base_words.iter().map(String::as_str).collect();
-        variants.push(loose_key(&refs));
+        // No piece is empty or holds a space: the base's words are the pieces.
+        let refs: Vec<&str> = base.split(' ').collect();
+        variants.push(symbols.loose_key(&refs));
     }
-    variants.insert(1, key.clone());
+    variants.insert(1, key);
     dedup_in_order(&mut variants);
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
@@ -165,7 +302,7 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     }
 }
 
-fn dedup_in_order(list: &mut Vec<String>) {
+fn dedup_in_order(list: &mut Vec<Sym>) {
     let mut i = 0;
     while i < list.len() {
         if list[..i].contains(&list[i]) {
@@ -181,25 +318,28 @@ fn dedup_in_order(list: &mut Vec<String>) {
 /// and "Vereinte Nationen" → "vereint nationen"; "Europäischen Parlaments" and "Europäisches
 /// Parlament" → "europäisch parlament").
 pub fn loose_key(words: &[&str]) -> String {
-    let last = words.len().saturating_sub(1);
     let mut key = String::new();
+    loose_key_into(words, &mut key);
+    key
+}
+
+/// `loose_key`, appended to `key`.
+fn loose_key_into(words: &[&str], key: &mut String) {
+    let last = words.len().saturating_sub(1);
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             key.push(' ');
         }
-        let folded = if i < last {
-            fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+        let start = key.len();
+        if i < last {
+            fold_into(declined_adjective(w).map_or(w, |(stem, _)| stem), key);
         } else {
-            fold(w)
-        };
-        let part = if i < last {
-            &folded
-        } else {
-            genitive_stem(&folded).unwrap_or(&folded)
-        };
-        key.push_str(part);
+            fold_into(w, key);
+            if let Some(stem) = genitive_stem(&key[start..]).map(str::len) {
+                key.truncate(start + stem);
+            }
+        }
     }
-    key
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -219,26 +359,28 @@ fn genitive_stem(noun: &str) -> Option<&str> {
     noun.strip_suffix('s').filter(|s| takes_genitive_s(s))
 }
 
-/// The stems a person's last name may have when it ends in a genitive -s (German only).
-fn genitive_candidates<'w>(word: &'w str, ctx: &Context) -> Vec<&'w str> {
+/// The stem a person's last name may have when it ends in a genitive -s (German only).
+fn genitive_candidate<'w>(word: &'w str, ctx: &Context) -> Option<&'w str> {
     if !ctx.german {
-        return Vec::new();
+        return None;
     }
-    word.strip_suffix('s')
-        .filter(|s| takes_genitive_s(s))
-        .into_iter()
-        .collect()
+    word.strip_suffix('s').filter(|s| takes_genitive_s(s))
 }
 
 /// The base words of a person's name and its parts: a final genitive -s comes off when the
 /// bare name occurs in the document or the name stands before a noun.
-fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<String>, Person) {
-    let mut base: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+fn person_base<'w>(
+    words: &[&'w str],
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+) -> (Vec<Piece<'w>>, Person) {
+    let mut base: Vec<&str> = words.to_vec();
     if let Some(last) = words.last()
-        && let Some(stem) = genitive_candidates(last, ctx).into_iter().next()
-        && (attested.contains(&fold(stem)) || ctx.before_noun)
+        && let Some(stem) = genitive_candidate(last, ctx)
+        && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun)
     {
-        *base.last_mut().expect("a name has a word") = stem.to_string();
+        *base.last_mut().expect("a name has a word") = stem;
     }
     // The surname is the last word; particles ("von der", "v.") are left out of the keys, so
     // that "v. Hindenburg" and "Hindenburg" meet.
@@ -249,11 +391,14 @@ fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<Strin
     let person = Person {
         given: base[..given_end]
             .iter()
-            .map(|w| fold(w.trim_end_matches('.')))
+            .map(|w| symbols.fold(w.trim_end_matches('.')))
             .collect(),
-        surname: base.last().map(|w| fold(w)).unwrap_or_default(),
+        surname: match base.last() {
+            Some(w) => symbols.fold(w),
+            None => symbols.intern(""),
+        },
     };
-    (base, person)
+    (base.into_iter().map(Piece::word).collect(), person)
 }
 
 /// Compass prefixes of German place names ("Ostlibyen", "Norddeutschland").
@@ -263,34 +408,50 @@ pub const COMPASS: &[&str] = &[
 
 /// Whether a folded name is known as it is: in the document (as a whole name), the lexicons or
 /// the gazetteer.
-fn known(folded: &str, attested: &Attested) -> bool {
+fn known(folded: Sym, attested: &Attested, symbols: &Symbols) -> bool {
+    let k = knowledge();
     attested.contains(folded)
-        || knowledge().name(folded).is_some()
-        || knowledge().place(folded).is_some()
+        || k.name(symbols.str(folded)).is_some()
+        || k.place(symbols.str(folded)).is_some()
+}
+
+/// `known` for a text not yet folded.
+fn known_text(text: &str, attested: &Attested, symbols: &mut Symbols) -> bool {
+    if symbols.folded(text).is_some_and(|s| attested.contains(s)) {
+        return true;
+    }
+    let folded = symbols.fold_str(text);
+    let k = knowledge();
+    k.name(folded).is_some() || k.place(folded).is_some()
 }
 
 /// The base form of a one-word non-person name, adding the stems it was weighed against to the
 /// lookup variants. German genitives and dative plurals come off when the stem is known (in the
 /// document, the lexicons, or after a compass prefix: "Ostlibyens" → "Ostlibyen") or the word
 /// stands in genitive position.
-fn single_base(
-    word: &str,
+fn single_base<'w>(
+    word: &'w str,
     ctx: &Context,
     attested: &Attested,
-    variants: &mut Vec<String>,
-) -> String {
+    symbols: &mut Symbols,
+    variants: &mut Vec<Sym>,
+) -> Piece<'w> {
     if !ctx.german {
-        return word.to_string();
+        return Piece::word(word);
     }
-    let folded = fold(word);
     let stems = german_stems(word);
-    variants.extend(stems.iter().map(|s| fold(s)));
-    if knowledge().name(&folded).is_some() || knowledge().place(&folded).is_some() {
-        return word.to_string();
-    }
+    let first_stem = variants.len();
     for stem in &stems {
-        if known(&fold(stem), attested) {
-            return stem.to_string();
+        variants.push(symbols.fold(stem));
+    }
+    let k = knowledge();
+    let folded = symbols.fold_str(word);
+    if k.name(folded).is_some() || k.place(folded).is_some() {
+        return Piece::word(word);
+    }
+    for (i, stem) in stems.iter().enumerate() {
+        if known(variants[first_stem + i], attested, symbols) {
+            return Piece::word(stem);
         }
     }
     for prefix in COMPASS {
@@ -298,9 +459,11 @@ fn single_base(
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
             for stem in german_stems(rest) {
-                let capitalised = capitalise(stem);
-                if known(&fold(&capitalised), attested) {
-                    return format!("{prefix}{stem}");
+                if known_text(&capitalise(stem), attested, symbols) {
+                    return Piece {
+                        head: prefix,
+                        tail: stem,
+                    };
                 }
             }
         }
@@ -310,9 +473,9 @@ fn single_base(
         && !is_acronym(word)
         && let Some(stem) = word.strip_suffix('s').filter(|s| takes_genitive_s(s))
     {
-        return stem.to_string();
+        return Piece::word(stem);
     }
-    word.to_string()
+    Piece::word(word)
 }
 
 pub fn capitalise(word: &str) -> String {
@@ -410,19 +573,20 @@ fn guess_gender(noun: &str) -> Gender {
         "kommando",
         "konsortium",
     ];
-    let lower = noun.to_lowercase();
-    let lower = lower.trim_end_matches('-');
-    if lower.ends_with("en") && !lower.ends_with("zentren") {
-        // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
-        return Gender::Plural;
-    }
-    if NEUTER.iter().any(|s| lower.ends_with(s)) {
-        Gender::Neuter
-    } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
-        Gender::Feminine
-    } else {
-        Gender::Masculine
-    }
+    with_lowercase(noun, |lower| {
+        let lower = lower.trim_end_matches('-');
+        if lower.ends_with("en") && !lower.ends_with("zentren") {
+            // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
+            return Gender::Plural;
+        }
+        if NEUTER.iter().any(|s| lower.ends_with(s)) {
+            Gender::Neuter
+        } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    })
 }
 
 /// The base form of a German multi-word name: the head noun's genitive ending removed after
@@ -430,7 +594,12 @@ fn guess_gender(noun: &str) -> Gender {
 /// the case and the head's gender call for ("der Vereinten Nationen" → "Vereinte Nationen",
 /// "vom Deutschen Hospiz- und Palliativ-Verband" → "Deutscher Hospiz- und Palliativ-Verband").
 /// Words after the head ("der deutschen Wirtschaft") stay as written.
-fn german_phrase_base(words: &[&str], ctx: &Context, attested: &Attested) -> Vec<String> {
+fn german_phrase_base<'w>(
+    words: &[&'w str],
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+) -> Vec<Piece<'w>> {
     let last = words.len() - 1;
     let mut head = (0..words.len())
         .find(|&i| {
@@ -445,32 +614,37 @@ fn german_phrase_base(words: &[&str], ctx: &Context, attested: &Attested) -> Vec
     {
         head += 2;
     }
-    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    let mut out: Vec<Piece> = words.iter().map(|w| Piece::word(w)).collect();
 
     // The head noun in the genitive.
     if matches!(ctx.determiner, Some("des" | "eines")) {
-        let folded = fold(words[head]);
+        let folded = symbols.fold_str(words[head]).to_string();
         if let Some(stem) = genitive_stem(&folded) {
             let stem_len = stem.len();
             let candidate = &words[head][..stem_len];
-            let mut whole = out.clone();
-            whole[head] = candidate.to_string();
             let k = knowledge();
             let known_as_written = k.name(&folded).is_some() || k.place(&folded).is_some();
-            if !known_as_written || known(&fold(&whole.join(" ")), attested) {
-                out[head] = candidate.to_string();
+            let mut known_stem = || {
+                let mut whole = words.to_vec();
+                whole[head] = candidate;
+                known_text(&whole.join(" "), attested, symbols)
+            };
+            if !known_as_written || known_stem() {
+                out[head] = Piece::word(candidate);
             }
         }
     }
 
     // Adjectives before the head.
-    let gender = guess_gender(&out[head]);
-    for word in out.iter_mut().take(head) {
-        let Some((stem, ending)) = declined_adjective(word) else {
+    let gender = guess_gender(out[head].head);
+    for piece in out.iter_mut().take(head) {
+        let Some((stem, ending)) = declined_adjective(piece.head) else {
             continue;
         };
-        let strong = strong_ending(ending, ctx.determiner, gender);
-        *word = format!("{stem}{strong}");
+        *piece = Piece {
+            head: stem,
+            tail: strong_ending(ending, ctx.determiner, gender),
+        };
     }
     out
 }
@@ -500,6 +674,7 @@ fn strong_ending(ending: &str, determiner: Option<&str>, gender: Gender) -> &'st
 
 #[cfg(test)]
 mod tests {
+    use super::super::morph::fold;
     use super::*;
 
     fn de(determiner: Option<&'static str>) -> Context<'static> {
@@ -511,9 +686,15 @@ mod tests {
     }
 
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
-        analyse(surface, kind, &ctx, &Attested::default())
-            .base
-            .to_string()
+        analyse(
+            surface,
+            kind,
+            &ctx,
+            &Attested::default(),
+            &mut Symbols::default(),
+        )
+        .base
+        .to_string()
     }
 
     #[test]
@@ -625,50 +806,39 @@ mod tests {
 
     #[test]
     fn persons_lose_honorifics_possessives_and_known_genitives() {
+        let mut symbols = Symbols::default();
         let mut attested = Attested::default();
-        attested.add("Khalifa Haftar");
-        let name = analyse("Haftars", Kind::Per, &de(None), &attested);
-        assert_eq!(&*name.base, "Haftar");
-        assert_eq!(name.person.unwrap().surname, "haftar");
-        let name = analyse("Prof. Ulrich Bonk", Kind::Per, &de(None), &attested);
-        assert_eq!(&*name.base, "Ulrich Bonk");
-        assert_eq!(
-            name.person,
-            Some(Person {
-                given: vec!["ulrich".into()],
-                surname: "bonk".into()
-            })
-        );
+        attested.add("Khalifa Haftar", &mut symbols);
+        let mut analyse = |surface, ctx: &Context| {
+            let name = analyse(surface, Kind::Per, ctx, &attested, &mut symbols);
+            let person = name.person.as_ref().map(|p| {
+                let given: Vec<String> = p.given.iter().map(|&g| symbols.str(g).into()).collect();
+                (given, symbols.str(p.surname).to_string())
+            });
+            (name.base, person)
+        };
+        let person = |given: &[&str], surname: &str| {
+            Some((
+                given.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+                surname.to_string(),
+            ))
+        };
+        let (base, haftar) = analyse("Haftars", &de(None));
+        assert_eq!(&*base, "Haftar");
+        assert_eq!(haftar.unwrap().1, "haftar");
+        let (base, bonk) = analyse("Prof. Ulrich Bonk", &de(None));
+        assert_eq!(&*base, "Ulrich Bonk");
+        assert_eq!(bonk, person(&["ulrich"], "bonk"));
         let en = Context::default();
-        assert_eq!(
-            &*analyse("Putin's", Kind::Per, &en, &attested).base,
-            "Putin"
-        );
-        assert_eq!(
-            &*analyse("Jens", Kind::Per, &de(None), &attested).base,
-            "Jens"
-        );
-        let leyen = analyse("Ursula von der Leyen", Kind::Per, &de(None), &attested);
-        assert_eq!(
-            leyen.person,
-            Some(Person {
-                given: vec!["ursula".into()],
-                surname: "leyen".into()
-            })
-        );
-        let title = analyse(
-            "Reichskanzler Adolf Hitler",
-            Kind::Per,
-            &de(None),
-            &attested,
-        );
-        assert_eq!(&*title.base, "Adolf Hitler");
-        assert_eq!(
-            &*analyse("President Joe Biden", Kind::Per, &en, &attested).base,
-            "Joe Biden"
-        );
-        let initials = analyse("W. Putin", Kind::Per, &en, &attested);
-        assert_eq!(initials.person.unwrap().given, vec!["w".to_string()]);
+        assert_eq!(&*analyse("Putin's", &en).0, "Putin");
+        assert_eq!(&*analyse("Jens", &de(None)).0, "Jens");
+        let (_, leyen) = analyse("Ursula von der Leyen", &de(None));
+        assert_eq!(leyen, person(&["ursula"], "leyen"));
+        let (title, _) = analyse("Reichskanzler Adolf Hitler", &de(None));
+        assert_eq!(&*title, "Adolf Hitler");
+        assert_eq!(&*analyse("President Joe Biden", &en).0, "Joe Biden");
+        let (_, initials) = analyse("W. Putin", &en);
+        assert_eq!(initials.unwrap().0, vec!["w".to_string()]);
     }
 
     #[test]
@@ -680,16 +850,26 @@ mod tests {
 
     #[test]
     fn variants_include_surface_key_and_loose_key() {
+        let mut symbols = Symbols::default();
         let name = analyse(
             "Vereinten Nationen",
             Kind::Org,
             &de(Some("der")),
             &Attested::default(),
+            &mut symbols,
         );
-        assert_eq!(name.key, "vereinte nationen");
-        assert!(name.variants.contains(&"vereinten nationen".to_string()));
-        assert!(name.variants.contains(&"vereint nationen".to_string()));
-        assert!(analyse("UNO", Kind::Org, &de(None), &Attested::default()).acronym);
+        assert_eq!(symbols.str(name.key), "vereinte nationen");
+        let variants: Vec<&str> = name.variants.iter().map(|&v| symbols.str(v)).collect();
+        assert!(variants.contains(&"vereinten nationen"));
+        assert!(variants.contains(&"vereint nationen"));
+        let uno = analyse(
+            "UNO",
+            Kind::Org,
+            &de(None),
+            &Attested::default(),
+            &mut symbols,
+        );
+        assert!(uno.acronym);
     }
 
     /// `loose_key` as it was: its parts collected, then joined.
