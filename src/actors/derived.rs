@@ -5,7 +5,7 @@
 //! "Osterholzer" → Osterholz-Scharmbeck).
 
 use super::knowledge::{Entry, knowledge};
-use super::morph::{fold, strip_adjective_ending};
+use super::morph::{fold, fold_into, strip_adjective_ending, with_lowercase};
 use super::names::{COMPASS, capitalise};
 use crate::document::Lang;
 
@@ -31,13 +31,13 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
     }
     let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
     let stems = place_stems(first, german);
-    if let Some(key) = stems.iter().map(|s| fold(s)).find(|key| in_document(key)) {
+    if let Some(key) = document_key(&stems, in_document) {
         return Base::InDocument(key);
     }
     if german {
         let lower = first.to_lowercase();
         for prefix in COMPASS {
-            if let Some(rest) = lower.strip_prefix(&prefix.to_lowercase())
+            if let Some(rest) = with_lowercase(prefix, |prefix| lower.strip_prefix(prefix))
                 && let Some(Entry::Country(c)) = country(rest)
             {
                 let name = Entry::Country(c).name(&Lang::De);
@@ -56,10 +56,20 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
 /// The key of a place the document names that a German adjective derives from
 /// ("Sächsischer" → "sachsen" when `in_document("sachsen")`).
 pub fn document_place(word: &str, in_document: &dyn Fn(&str) -> bool) -> Option<String> {
-    place_stems(word, true)
-        .iter()
-        .map(|s| fold(s))
-        .find(|key| in_document(key))
+    document_key(&place_stems(word, true), in_document)
+}
+
+/// The first of the candidate place names whose folded form the document names, folded.
+fn document_key(stems: &[String], in_document: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut key = String::new();
+    for stem in stems {
+        key.clear();
+        fold_into(stem, &mut key);
+        if in_document(&key) {
+            return Some(key);
+        }
+    }
+    None
 }
 
 /// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
@@ -122,13 +132,17 @@ fn place_stems(word: &str, german: bool) -> Vec<String> {
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for (stem, endings) in stems {
         if stem.chars().count() < 3 {
             continue;
         }
+        // Capitalising the stem capitalises the name (the stem is not empty).
+        let capitalised = capitalise(&stem);
         for ending in endings {
-            let name = capitalise(&format!("{stem}{ending}"));
+            let mut name = String::with_capacity(capitalised.len() + ending.len());
+            name.push_str(&capitalised);
+            name.push_str(ending);
             if !out.contains(&name) {
                 out.push(name);
             }

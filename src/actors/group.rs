@@ -208,6 +208,8 @@ struct Linker<'a> {
 /// What linking found out about one surface of name mentions, kept for its other mentions.
 #[derive(Default)]
 struct Surface {
+    /// The surface folded, once needed.
+    folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
     /// Its analyses by kind and context, with the lexicon entry each names.
@@ -227,14 +229,16 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut attested = Attested::default();
     let mut surface_ids: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(name_count, Default::default());
+    let mut surfaces = Vec::with_capacity(name_count);
     for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
         let next = surface_ids.len();
         if *surface_ids.entry(doc.slice(m.span)).or_insert(next) == next {
-            attested.add(doc.slice(m.span), &mut symbols);
+            surfaces.push(Surface {
+                folded: attested.add(doc.slice(m.span), &mut symbols),
+                ..Surface::default()
+            });
         }
     }
-    let mut surfaces = Vec::with_capacity(surface_ids.len());
-    surfaces.resize_with(surface_ids.len(), Surface::default);
     let mut linker = Linker {
         doc,
         tokens,
@@ -410,7 +414,22 @@ impl<'a> Linker<'a> {
         if let Some((_, name, entry)) = analyses.iter().find(|(k, ..)| *k == key) {
             return (Rc::clone(name), *entry);
         }
-        let name = names::analyse(surface, kind, &ctx, &self.attested, &mut self.symbols);
+        let folded = match self.surfaces[id].folded {
+            Some(folded) => folded,
+            None => {
+                let folded = self.symbols.fold(surface);
+                self.surfaces[id].folded = Some(folded);
+                folded
+            }
+        };
+        let name = names::analyse(
+            surface,
+            folded,
+            kind,
+            &ctx,
+            &self.attested,
+            &mut self.symbols,
+        );
         let entry = if kind == Kind::Per {
             None
         } else {
@@ -723,15 +742,32 @@ impl<'a> Linker<'a> {
             };
             return (fallback, None);
         }
-        // Every beginning of three characters or more, longest first.
-        let third = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
-        let ends = word
-            .char_indices()
-            .rev()
-            .map(|(at, _)| at)
-            .take_while(|&at| at >= third);
-        for end in ends {
-            if let Some(c) = self.known_name(&word[..end], kind) {
+        // Every beginning of two characters or more but the whole, longest first. Without
+        // white space a word folds character by character, so that the folded beginnings are
+        // beginnings of the folded word: it is folded once.
+        if word.contains(char::is_whitespace) {
+            let third = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
+            let ends = word
+                .char_indices()
+                .rev()
+                .map(|(at, _)| at)
+                .take_while(|&at| at >= third);
+            for end in ends {
+                if let Some(c) = self.known_name(&word[..end], kind) {
+                    return (0..end, Some(c));
+                }
+            }
+            return (0..word.len(), None);
+        }
+        let mut folded = String::with_capacity(word.len());
+        // Where each character begins, in the word and in its folded form.
+        let mut starts = Vec::with_capacity(word.len());
+        for (at, c) in word.char_indices() {
+            starts.push((at, folded.len()));
+            fold_into(&word[at..at + c.len_utf8()], &mut folded);
+        }
+        for &(end, folded_end) in starts.iter().skip(2).rev() {
+            if let Some(c) = self.known_folded(&word[..end], &folded[..folded_end], kind) {
                 return (0..end, Some(c));
             }
         }

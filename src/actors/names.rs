@@ -125,11 +125,11 @@ impl Symbols {
         s
     }
 
-    /// The number of the loose key of base words (`loose_key`).
-    pub fn loose_key(&mut self, words: &[&str]) -> Sym {
+    /// The number of the loose key of `count` base words (`loose_key`).
+    pub fn loose_key<'w>(&mut self, words: impl Iterator<Item = &'w str>, count: usize) -> Sym {
         let mut buffer = std::mem::take(&mut self.buffer);
         buffer.clear();
-        loose_key_into(words, &mut buffer);
+        loose_key_into(words, count, &mut buffer);
         let s = self.intern(&buffer);
         self.buffer = buffer;
         s
@@ -145,13 +145,17 @@ pub struct Attested {
 }
 
 impl Attested {
-    pub fn add(&mut self, surface: &str, symbols: &mut Symbols) {
-        let whole = symbols.fold(strip_possessive(surface));
+    /// Adds a name's surface; returns the number of the surface folded when it has no
+    /// possessive (then that is what was added).
+    pub fn add(&mut self, surface: &str, symbols: &mut Symbols) -> Option<Sym> {
+        let bare = strip_possessive(surface);
+        let whole = symbols.fold(bare);
         let folded = symbols.form(whole);
         if let Some(space) = folded.rfind(' ') {
             self.words.insert(symbols.intern(&folded[space + 1..]));
         }
         self.words.insert(whole);
+        (bare.len() == surface.len()).then_some(whole)
     }
 
     pub fn contains(&self, folded: Sym) -> bool {
@@ -222,9 +226,11 @@ const PARTICLES: &[&str] = &[
 /// Articles a name may be given with ("die Linke", "The Guardian").
 const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
-/// Analyses a name mention's text; its folded forms get numbers in `symbols`.
+/// Analyses a name mention's text, given with its folded form; its folded forms get numbers
+/// in `symbols`.
 pub fn analyse(
     surface: &str,
+    folded: Sym,
     kind: Kind,
     ctx: &Context,
     attested: &Attested,
@@ -248,11 +254,13 @@ pub fn analyse(
         *last = strip_possessive(last);
     }
     let mut variants = Vec::with_capacity(6);
-    variants.push(symbols.fold(surface));
+    variants.push(folded);
+    // The words as written without what came off, folded (when something did).
+    let mut written = None;
     if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
-        // The words as written without what came off: folded like the surface when nothing
-        // did (then the two would be one variant).
-        variants.push(symbols.fold_joined(words.iter().copied()));
+        let s = symbols.fold_joined(words.iter().copied());
+        variants.push(s);
+        written = Some(s);
     }
 
     let (base_words, person) = if kind == Kind::Per {
@@ -280,15 +288,20 @@ pub fn analyse(
         base.push_str(piece.head);
         base.push_str(piece.tail);
     }
-    let key = if base == surface {
-        variants[0]
-    } else {
-        symbols.fold(&base)
+    // The key is folded already when the base is the surface or the words as written.
+    let as_written = base_words.len() == words.len()
+        && base_words
+            .iter()
+            .zip(&words)
+            .all(|(piece, word)| piece.tail.is_empty() && piece.head == *word);
+    let key = match written {
+        Some(written) if as_written => written,
+        _ if base == surface => folded,
+        _ => symbols.fold(&base),
     };
     if base_words.len() > 1 {
         // No piece is empty or holds a space: the base's words are the pieces.
-        let refs: Vec<&str> = base.split(' ').collect();
-        variants.push(symbols.loose_key(&refs));
+        variants.push(symbols.loose_key(base.split(' '), base_words.len()));
     }
     variants.insert(1, key);
     dedup_in_order(&mut variants);
@@ -319,14 +332,14 @@ fn dedup_in_order(list: &mut Vec<Sym>) {
 /// Parlament" → "europäisch parlament").
 pub fn loose_key(words: &[&str]) -> String {
     let mut key = String::new();
-    loose_key_into(words, &mut key);
+    loose_key_into(words.iter().copied(), words.len(), &mut key);
     key
 }
 
-/// `loose_key`, appended to `key`.
-fn loose_key_into(words: &[&str], key: &mut String) {
-    let last = words.len().saturating_sub(1);
-    for (i, w) in words.iter().enumerate() {
+/// `loose_key` of `count` words, appended to `key`.
+fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &mut String) {
+    let last = count.saturating_sub(1);
+    for (i, w) in words.enumerate() {
         if i > 0 {
             key.push(' ');
         }
@@ -686,12 +699,15 @@ mod tests {
     }
 
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
+        let mut symbols = Symbols::default();
+        let folded = symbols.fold(surface);
         analyse(
             surface,
+            folded,
             kind,
             &ctx,
             &Attested::default(),
-            &mut Symbols::default(),
+            &mut symbols,
         )
         .base
         .to_string()
@@ -810,7 +826,8 @@ mod tests {
         let mut attested = Attested::default();
         attested.add("Khalifa Haftar", &mut symbols);
         let mut analyse = |surface, ctx: &Context| {
-            let name = analyse(surface, Kind::Per, ctx, &attested, &mut symbols);
+            let folded = symbols.fold(surface);
+            let name = analyse(surface, folded, Kind::Per, ctx, &attested, &mut symbols);
             let person = name.person.as_ref().map(|p| {
                 let given: Vec<String> = p.given.iter().map(|&g| symbols.str(g).into()).collect();
                 (given, symbols.str(p.surname).to_string())
@@ -851,8 +868,10 @@ mod tests {
     #[test]
     fn variants_include_surface_key_and_loose_key() {
         let mut symbols = Symbols::default();
+        let folded = symbols.fold("Vereinten Nationen");
         let name = analyse(
             "Vereinten Nationen",
+            folded,
             Kind::Org,
             &de(Some("der")),
             &Attested::default(),
@@ -862,8 +881,10 @@ mod tests {
         let variants: Vec<&str> = name.variants.iter().map(|&v| symbols.str(v)).collect();
         assert!(variants.contains(&"vereinten nationen"));
         assert!(variants.contains(&"vereint nationen"));
+        let folded = symbols.fold("UNO");
         let uno = analyse(
             "UNO",
+            folded,
             Kind::Org,
             &de(None),
             &Attested::default(),
