@@ -15,9 +15,9 @@ use std::rc::Rc;
 use super::derived::{self, Base};
 use super::knowledge::{Entry, knowledge};
 use super::morph::{
-    fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
+    Stems, fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
 };
-use super::names::{self, Attested, Context, Name, Sym, Symbols, given_compatible};
+use super::names::{self, Attested, Context, Name, Scratch, Sym, Symbols, given_compatible};
 use super::tokens::Tokens;
 use crate::document::{Document, Form, Kind, Span};
 
@@ -201,6 +201,8 @@ struct Linker<'a> {
     /// Surfaces of name mentions → their place in `surfaces`.
     surface_ids: FxHashMap<&'a str, usize>,
     surfaces: Vec<Surface>,
+    /// Reused by the analyses of names.
+    scratch: Scratch<'a>,
     /// Reused for folding the words looked at inside compounds.
     buffer: String,
 }
@@ -267,6 +269,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         place_parts: FxHashMap::default(),
         surface_ids,
         surfaces,
+        scratch: Scratch::default(),
         buffer: String::new(),
     };
     for i in 0..n {
@@ -405,7 +408,7 @@ impl<'a> Linker<'a> {
     fn analysed(
         &mut self,
         id: usize,
-        surface: &str,
+        surface: &'a str,
         kind: Kind,
         ctx: Context<'static>,
     ) -> (Rc<Name>, Option<Entry>) {
@@ -429,6 +432,7 @@ impl<'a> Linker<'a> {
             &ctx,
             &self.attested,
             &mut self.symbols,
+            &mut self.scratch,
         );
         let entry = if kind == Kind::Per {
             None
@@ -820,7 +824,7 @@ impl<'a> Linker<'a> {
         let stems = if self.german {
             german_stems(folded)
         } else {
-            Vec::new()
+            Stems::default()
         };
         let forms = || std::iter::once(folded).chain(stems.iter().copied());
         for f in forms() {
@@ -856,11 +860,11 @@ pub fn is_lexicon_name(word: &str, kind: Kind, german: bool) -> bool {
     let stems = if german {
         german_stems(&folded)
     } else {
-        Vec::new()
+        Stems::default()
     };
     let k = knowledge();
     std::iter::once(folded.as_str())
-        .chain(stems.iter().map(|s| &**s))
+        .chain(stems.iter().copied())
         .any(|f| k.name(f).is_some_and(|e| e.fits(kind)))
 }
 

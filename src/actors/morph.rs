@@ -125,8 +125,8 @@ pub fn strip_possessive(word: &str) -> &str {
 /// The stems a German name in the genitive (or a dative plural) may come from, most likely
 /// first: "Libyens" → "Libyen"; "Bundestages" → "Bundestag", "Bundestage"; "Niederlanden" →
 /// "Niederlande". Empty when the word has none of these endings.
-pub fn german_stems(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+pub fn german_stems(word: &str) -> Stems<'_> {
+    let mut out = Stems::default();
     let chars = word.chars().count();
     if chars < 3 {
         return out;
@@ -147,8 +147,30 @@ pub fn german_stems(word: &str) -> Vec<&str> {
     {
         out.push(stem);
     }
-    out.sort_by_key(|s| usize::MAX - s.len());
+    out.list[..out.len].sort_by_key(|s| usize::MAX - s.len());
     out
+}
+
+/// The few stems `german_stems` finds, without allocating: a slice of them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stems<'w> {
+    list: [&'w str; 3],
+    len: usize,
+}
+
+impl<'w> Stems<'w> {
+    fn push(&mut self, stem: &'w str) {
+        self.list[self.len] = stem;
+        self.len += 1;
+    }
+}
+
+impl<'w> std::ops::Deref for Stems<'w> {
+    type Target = [&'w str];
+
+    fn deref(&self) -> &[&'w str] {
+        &self.list[..self.len]
+    }
 }
 
 /// True when a German stem can take a genitive -s without an apostrophe: it does not end in
@@ -411,11 +433,14 @@ mod tests {
 
     #[test]
     fn german_genitive_and_dative_stems() {
-        assert_eq!(german_stems("Libyens"), vec!["Libyen"]);
-        assert_eq!(german_stems("Bundestages"), vec!["Bundestage", "Bundestag"]);
-        assert_eq!(german_stems("Niederlanden"), vec!["Niederlande"]);
+        assert_eq!(german_stems("Libyens").to_vec(), vec!["Libyen"]);
+        assert_eq!(
+            german_stems("Bundestages").to_vec(),
+            vec!["Bundestage", "Bundestag"]
+        );
+        assert_eq!(german_stems("Niederlanden").to_vec(), vec!["Niederlande"]);
         assert!(german_stems("Paris").contains(&"Pari"));
-        assert_eq!(german_stems("Moskaus"), vec!["Moskau"]);
+        assert_eq!(german_stems("Moskaus").to_vec(), vec!["Moskau"]);
         assert!(german_stems("Fritz").is_empty());
         assert!(!takes_genitive_s("Pari") || takes_genitive_s("Libyen"));
         assert!(takes_genitive_s("Haftar"));

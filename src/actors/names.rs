@@ -217,6 +217,14 @@ impl<'a> Piece<'a> {
     }
 }
 
+/// Buffers `analyse` reuses from one name to the next (the words are slices of the text).
+#[derive(Default)]
+pub struct Scratch<'t> {
+    words: Vec<&'t str>,
+    pieces: Vec<Piece<'t>>,
+    base: String,
+}
+
 /// Particles that begin a surname ("von der Leyen", "de Gaulle", "bin Salman").
 const PARTICLES: &[&str] = &[
     "von", "van", "de", "der", "den", "di", "da", "du", "del", "della", "la", "le", "bin", "ibn",
@@ -228,15 +236,22 @@ const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
 /// Analyses a name mention's text, given with its folded form; its folded forms get numbers
 /// in `symbols`.
-pub fn analyse(
-    surface: &str,
+pub fn analyse<'t>(
+    surface: &'t str,
     folded: Sym,
     kind: Kind,
     ctx: &Context,
     attested: &Attested,
     symbols: &mut Symbols,
+    scratch: &mut Scratch<'t>,
 ) -> Name {
-    let mut words: Vec<&str> = surface.split_whitespace().collect();
+    let Scratch {
+        words,
+        pieces,
+        base,
+    } = scratch;
+    words.clear();
+    words.extend(surface.split_whitespace());
     let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
     while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
@@ -263,24 +278,27 @@ pub fn analyse(
         written = Some(s);
     }
 
-    let (base_words, person) = if kind == Kind::Per {
-        let (base, person) = person_base(&words, ctx, attested, symbols);
-        (base, Some(person))
-    } else if words.len() == 1 {
-        let base = single_base(words[0], ctx, attested, symbols, &mut variants);
-        (vec![base], None)
-    } else if ctx.german {
-        (german_phrase_base(&words, ctx, attested, symbols), None)
+    pieces.clear();
+    let person = if kind == Kind::Per {
+        Some(person_base(words, ctx, attested, symbols, pieces))
     } else {
-        (words.iter().map(|w| Piece::word(w)).collect(), None)
+        if words.len() == 1 {
+            pieces.push(single_base(words[0], ctx, attested, symbols, &mut variants));
+        } else if ctx.german {
+            german_phrase_base(words, ctx, attested, symbols, pieces);
+        } else {
+            pieces.extend(words.iter().map(|w| Piece::word(w)));
+        }
+        None
     };
+    let base_words = pieces;
     if kind == Kind::Per
         && let Some((last, rest)) = words.split_last()
         && let Some(stem) = genitive_candidate(last, ctx)
     {
         variants.push(symbols.fold_joined(rest.iter().copied().chain([stem])));
     }
-    let mut base = String::with_capacity(surface.len() + 2);
+    base.clear();
     for (i, piece) in base_words.iter().enumerate() {
         if i > 0 {
             base.push(' ');
@@ -292,12 +310,12 @@ pub fn analyse(
     let as_written = base_words.len() == words.len()
         && base_words
             .iter()
-            .zip(&words)
+            .zip(words.iter())
             .all(|(piece, word)| piece.tail.is_empty() && piece.head == *word);
     let key = match written {
         Some(written) if as_written => written,
         _ if base == surface => folded,
-        _ => symbols.fold(&base),
+        _ => symbols.fold(base),
     };
     if base_words.len() > 1 {
         // No piece is empty or holds a space: the base's words are the pieces.
@@ -308,7 +326,7 @@ pub fn analyse(
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
         words: base_words.len(),
-        base: base.into(),
+        base: base.as_str().into(),
         key,
         variants,
         person,
@@ -387,31 +405,31 @@ fn person_base<'w>(
     ctx: &Context,
     attested: &Attested,
     symbols: &mut Symbols,
-) -> (Vec<Piece<'w>>, Person) {
-    let mut base: Vec<&str> = words.to_vec();
+    base: &mut Vec<Piece<'w>>,
+) -> Person {
+    base.extend(words.iter().map(|w| Piece::word(w)));
     if let Some(last) = words.last()
         && let Some(stem) = genitive_candidate(last, ctx)
         && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun)
     {
-        *base.last_mut().expect("a name has a word") = stem;
+        *base.last_mut().expect("a name has a word") = Piece::word(stem);
     }
     // The surname is the last word; particles ("von der", "v.") are left out of the keys, so
     // that "v. Hindenburg" and "Hindenburg" meet.
     let given_end = base
         .iter()
-        .position(|w| lowercase_among(w, PARTICLES).is_some())
+        .position(|w| lowercase_among(w.head, PARTICLES).is_some())
         .unwrap_or(base.len().saturating_sub(1));
-    let person = Person {
+    Person {
         given: base[..given_end]
             .iter()
-            .map(|w| symbols.fold(w.trim_end_matches('.')))
+            .map(|w| symbols.fold(w.head.trim_end_matches('.')))
             .collect(),
         surname: match base.last() {
-            Some(w) => symbols.fold(w),
+            Some(w) => symbols.fold(w.head),
             None => symbols.intern(""),
         },
-    };
-    (base.into_iter().map(Piece::word).collect(), person)
+    }
 }
 
 /// Compass prefixes of German place names ("Ostlibyen", "Norddeutschland").
@@ -454,7 +472,7 @@ fn single_base<'w>(
     }
     let stems = german_stems(word);
     let first_stem = variants.len();
-    for stem in &stems {
+    for stem in stems.iter() {
         variants.push(symbols.fold(stem));
     }
     let k = knowledge();
@@ -471,7 +489,7 @@ fn single_base<'w>(
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
-            for stem in german_stems(rest) {
+            for &stem in german_stems(rest).iter() {
                 if known_text(&capitalise(stem), attested, symbols) {
                     return Piece {
                         head: prefix,
@@ -612,7 +630,8 @@ fn german_phrase_base<'w>(
     ctx: &Context,
     attested: &Attested,
     symbols: &mut Symbols,
-) -> Vec<Piece<'w>> {
+    out: &mut Vec<Piece<'w>>,
+) {
     let last = words.len() - 1;
     let mut head = (0..words.len())
         .find(|&i| {
@@ -627,7 +646,7 @@ fn german_phrase_base<'w>(
     {
         head += 2;
     }
-    let mut out: Vec<Piece> = words.iter().map(|w| Piece::word(w)).collect();
+    out.extend(words.iter().map(|w| Piece::word(w)));
 
     // The head noun in the genitive.
     if matches!(ctx.determiner, Some("des" | "eines")) {
@@ -659,7 +678,6 @@ fn german_phrase_base<'w>(
             tail: strong_ending(ending, ctx.determiner, gender),
         };
     }
-    out
 }
 
 /// The strong nominative ending of an adjective found with `ending` after `determiner`, before a
@@ -708,6 +726,7 @@ mod tests {
             &ctx,
             &Attested::default(),
             &mut symbols,
+            &mut Scratch::default(),
         )
         .base
         .to_string()
@@ -827,7 +846,16 @@ mod tests {
         attested.add("Khalifa Haftar", &mut symbols);
         let mut analyse = |surface, ctx: &Context| {
             let folded = symbols.fold(surface);
-            let name = analyse(surface, folded, Kind::Per, ctx, &attested, &mut symbols);
+            let mut scratch = Scratch::default();
+            let name = analyse(
+                surface,
+                folded,
+                Kind::Per,
+                ctx,
+                &attested,
+                &mut symbols,
+                &mut scratch,
+            );
             let person = name.person.as_ref().map(|p| {
                 let given: Vec<String> = p.given.iter().map(|&g| symbols.str(g).into()).collect();
                 (given, symbols.str(p.surname).to_string())
@@ -876,6 +904,7 @@ mod tests {
             &de(Some("der")),
             &Attested::default(),
             &mut symbols,
+            &mut Scratch::default(),
         );
         assert_eq!(symbols.str(name.key), "vereinte nationen");
         let variants: Vec<&str> = name.variants.iter().map(|&v| symbols.str(v)).collect();
@@ -889,6 +918,7 @@ mod tests {
             &de(None),
             &Attested::default(),
             &mut symbols,
+            &mut Scratch::default(),
         );
         assert!(uno.acronym);
     }
