@@ -538,15 +538,17 @@ impl<'a> Linker<'a> {
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
     /// "Dirk Hilbert"), for surnames of five letters or more.
     fn misspelt(&mut self, surname: Sym, first: Sym) -> Option<usize> {
+        // Five characters or more: a fifth one.
+        let long = |s: &str| s.chars().nth(4).is_some();
         let surname = self.symbols.str(surname);
-        if surname.chars().count() < 5 {
+        if !long(surname) {
             return None;
         }
         let recent = last_few(self.given_all.get(&first)?);
         recent.iter().find(|&c| {
             self.out.clusters.get(c).surname.is_some_and(|s| {
                 let s = self.symbols.str(s);
-                s.chars().count() >= 5 && one_edit_apart(s, surname)
+                long(s) && one_edit_apart(s, surname)
             })
         })
     }
@@ -620,6 +622,9 @@ impl<'a> Linker<'a> {
         }
         for &v in name.variants.iter().skip(2) {
             self.weak.entry(v).or_insert(c);
+        }
+        if !matches!(kind, Kind::Org | Kind::Loc) {
+            return;
         }
         let key = self.symbols.form(name.key);
         if let Some((without, last)) = key.rsplit_once(' ') {
@@ -782,8 +787,10 @@ impl<'a> Linker<'a> {
     /// part is a capitalised word of its own, while the whole is no known name:
     /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
     fn is_compound_with_name(&mut self, word: &str, kind: Kind) -> bool {
-        let (Some((first, _)), Some((_, last))) = (word.split_once('-'), word.rsplit_once('-'))
-        else {
+        let Some((first, _)) = word.split_once('-') else {
+            return false;
+        };
+        let Some((_, last)) = word.rsplit_once('-') else {
             return false;
         };
         if word.contains(char::is_whitespace)

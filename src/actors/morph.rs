@@ -211,44 +211,48 @@ const ADJECTIVE_STEM_ENDINGS: &[&str] = &[
     "voll", "weit", "end", "t",
 ];
 
-/// Short German adjectives that take part in names ("Rote Armee", "Freie Demokratische Partei").
-const SIMPLE_ADJECTIVES: &[&str] = &[
-    "neu",
-    "alt",
-    "groß",
-    "gross",
-    "klein",
-    "hoh",
-    "rot",
-    "weiß",
-    "weiss",
-    "schwarz",
-    "grün",
-    "blau",
-    "gelb",
-    "frei",
-    "wahr",
-    "gut",
-    "nah",
-    "fern",
-    "ober",
-    "unter",
-    "nieder",
-    "mittler",
-    "link",
-    "recht",
-    "ganz",
-    "gleich",
-    "jung",
-    "stark",
-    "schön",
-    "heilig",
-    "ewig",
-    "nördlich",
-    "südlich",
-    "östlich",
-    "westlich",
-];
+/// Short German adjectives that take part in names ("Rote Armee", "Freie Demokratische Partei"),
+/// their stems in lower case.
+fn is_simple_adjective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "neu"
+            | "alt"
+            | "groß"
+            | "gross"
+            | "klein"
+            | "hoh"
+            | "rot"
+            | "weiß"
+            | "weiss"
+            | "schwarz"
+            | "grün"
+            | "blau"
+            | "gelb"
+            | "frei"
+            | "wahr"
+            | "gut"
+            | "nah"
+            | "fern"
+            | "ober"
+            | "unter"
+            | "nieder"
+            | "mittler"
+            | "link"
+            | "recht"
+            | "ganz"
+            | "gleich"
+            | "jung"
+            | "stark"
+            | "schön"
+            | "heilig"
+            | "ewig"
+            | "nördlich"
+            | "südlich"
+            | "östlich"
+            | "westlich"
+    )
+}
 
 /// When a word inside a German multi-word name is a declined adjective, its stem and ending:
 /// "Vereinten" → ("Vereint", "en"), "Europäische" → ("Europäisch", "e"), "radicalen" →
@@ -270,7 +274,7 @@ pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
                 continue;
             }
             let lower = &lower[..lower.len() - ending.len()];
-            if SIMPLE_ADJECTIVES.contains(&lower)
+            if is_simple_adjective(lower)
                 || ADJECTIVE_STEM_ENDINGS.iter().any(|e| lower.ends_with(e))
             {
                 return Some((stem, ending));
