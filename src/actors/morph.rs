@@ -13,6 +13,13 @@ pub fn fold(s: &str) -> String {
 /// characters other than white space and the backtick are copied and lower-cased whole; only
 /// the characters between them are looked at one by one.
 pub fn fold_into(s: &str, out: &mut String) {
+    if is_plain_ascii(s.as_bytes()) {
+        // Most keys: ASCII words with single spaces, where folding is only lower-casing.
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
     // ASCII text never took a vertical tab for white space (as Unicode does).
     let ascii = s.is_ascii();
     let bytes = s.as_bytes();
@@ -55,6 +62,23 @@ pub fn fold_into(s: &str, out: &mut String) {
             _ => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// True for ASCII text that `fold` only lower-cases: plain bytes (`is_plain_byte`) and single
+/// spaces between them. Tested without early exits (the texts are short), in a way that
+/// compiles to vector instructions.
+fn is_plain_ascii(bytes: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    let odd = bytes.iter().fold(0u8, |odd, &b| {
+        odd | u8::from(!is_plain_byte(b) & (b != b' '))
+    });
+    let double_space = bytes
+        .iter()
+        .zip(&bytes[1..])
+        .fold(0u8, |double, (&a, &b)| double | u8::from((a == b' ') & (b == b' ')));
+    odd == 0 && double_space == 0 && first != b' ' && last != b' '
 }
 
 /// An ASCII byte that `fold` only lower-cases: no white space or other control character,
