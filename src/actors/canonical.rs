@@ -140,11 +140,11 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
                 usize::MAX - order,
             )
         })
-        .map(|(_, n)| n.base.to_string());
+        .map(|(_, n)| String::from(&*n.base));
     best.or_else(|| {
         list.iter()
             .find_map(|&i| grouping.naming[i].as_ref())
-            .map(|n| n.base.to_string())
+            .map(|n| String::from(&*n.base))
     })
     .unwrap_or_default()
 }

@@ -161,7 +161,9 @@ struct Candidates {
 impl Candidates {
     fn iter(&self) -> impl Iterator<Item = &str> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(start, &end)| &self.text[start..end])
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
     }
 
     /// Adds the stem capitalised with the ending (what `names::capitalise` makes of both

@@ -626,25 +626,34 @@ impl<'a> Linker<'a> {
         if !matches!(kind, Kind::Org | Kind::Loc) {
             return;
         }
-        let key = self.symbols.form(name.key);
-        if let Some((without, last)) = key.rsplit_once(' ') {
-            if kind == Kind::Org && LEGAL_FORMS.contains(&last) {
-                let whole = self.symbols.intern(without);
-                self.weak.entry(whole).or_insert(c);
-                for (end, _) in without.match_indices(' ') {
-                    let prefix = self.symbols.intern(&without[..end]);
-                    self.company.entry(prefix).or_insert(c);
-                }
-            }
-            if kind == Kind::Loc && GEOGRAPHIC.contains(&last) {
-                let whole = self.symbols.intern(without);
-                self.weak.entry(whole).or_insert(c);
-            }
-        }
-        if kind == Kind::Loc
-            && let Some((first, _)) = key.split_once('-')
+        // Where the key's last word and its first hyphenated part begin, found before the
+        // parts get numbers (numbering adds to the text the key is kept in).
+        let key = self.symbols.str(name.key);
+        let last_space = key.rfind(' ');
+        let last = last_space.map_or("", |space| &key[space + 1..]);
+        let legal_form = kind == Kind::Org && last_space.is_some() && LEGAL_FORMS.contains(&last);
+        let geographic = kind == Kind::Loc && last_space.is_some() && GEOGRAPHIC.contains(&last);
+        let inner_spaces: Vec<usize> = match last_space {
+            Some(end) if legal_form => key[..end].match_indices(' ').map(|(at, _)| at).collect(),
+            _ => Vec::new(),
+        };
+        let hyphen = if kind == Kind::Loc {
+            key.find('-')
+        } else {
+            None
+        };
+        if let Some(without_end) = last_space
+            && (legal_form || geographic)
         {
-            let first = self.symbols.intern(first);
+            let without = self.symbols.part(name.key, 0..without_end);
+            self.weak.entry(without).or_insert(c);
+        }
+        for end in inner_spaces {
+            let prefix = self.symbols.part(name.key, 0..end);
+            self.company.entry(prefix).or_insert(c);
+        }
+        if let Some(end) = hyphen {
+            let first = self.symbols.part(name.key, 0..end);
             self.place_parts.entry(first).or_insert(c);
         }
     }

@@ -74,10 +74,9 @@ fn is_plain_ascii(bytes: &[u8]) -> bool {
     let odd = bytes.iter().fold(0u8, |odd, &b| {
         odd | u8::from(!is_plain_byte(b) & (b != b' '))
     });
-    let double_space = bytes
-        .iter()
-        .zip(&bytes[1..])
-        .fold(0u8, |double, (&a, &b)| double | u8::from((a == b' ') & (b == b' ')));
+    let double_space = bytes.iter().zip(&bytes[1..]).fold(0u8, |double, (&a, &b)| {
+        double | u8::from((a == b' ') & (b == b' '))
+    });
     odd == 0 && double_space == 0 && first != b' ' && last != b' '
 }
 

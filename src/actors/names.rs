@@ -4,7 +4,8 @@
 //! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
 //! given names and surname.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
 use std::rc::Rc;
 
 use super::knowledge::knowledge;
@@ -40,11 +41,16 @@ impl Sym {
 
 /// The folded forms linking meets in one document, each stored once and known by a number:
 /// the linker's tables are indexed by these numbers, so that a form is hashed and allocated
-/// once, not at every lookup and insertion.
+/// once, not at every lookup and insertion. The forms are kept one after another in one string
+/// and found by the hash of their text (no string is allocated per form).
 #[derive(Default)]
 pub struct Symbols {
-    ids: FxHashMap<Rc<str>, Sym>,
-    forms: Vec<Rc<str>>,
+    /// The forms, one after another; form `s` ends at `ends[s]`.
+    text: String,
+    ends: Vec<usize>,
+    /// Forms by the hash of their text; forms whose hash is taken go to `more`.
+    ids: FxHashMap<u64, Sym>,
+    more: Vec<(u64, Sym)>,
     /// Reused for folding a text before its lookup.
     buffer: String,
     /// Reused for joining words before they are folded.
@@ -55,37 +61,65 @@ impl Symbols {
     /// Room for about `n` forms.
     pub fn with_capacity(n: usize) -> Symbols {
         Symbols {
+            text: String::with_capacity(16 * n),
+            ends: Vec::with_capacity(n),
             ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            forms: Vec::with_capacity(n),
             ..Symbols::default()
         }
     }
 
     /// The number of a folded form, given one if it is new.
     pub fn intern(&mut self, folded: &str) -> Sym {
-        if let Some(&s) = self.ids.get(folded) {
+        let hash = form_hash(folded);
+        if let Some(s) = self.find(hash, folded) {
             return s;
         }
-        let s = Sym(u32::try_from(self.forms.len()).expect("fewer than 2^32 forms"));
-        let form: Rc<str> = folded.into();
-        self.forms.push(Rc::clone(&form));
-        self.ids.insert(form, s);
+        let s = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        match self.ids.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(s);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.more.push((hash, s)),
+        }
         s
     }
 
     /// The number of a folded form, if it has one.
     pub fn get(&self, folded: &str) -> Option<Sym> {
-        self.ids.get(folded).copied()
+        self.find(form_hash(folded), folded)
+    }
+
+    fn find(&self, hash: u64, folded: &str) -> Option<Sym> {
+        match self.ids.get(&hash) {
+            Some(&s) if self.str(s) == folded => Some(s),
+            Some(_) => self
+                .more
+                .iter()
+                .find(|&&(h, s)| h == hash && self.str(s) == folded)
+                .map(|&(_, s)| s),
+            None => None,
+        }
     }
 
     /// The folded form of a number.
     pub fn str(&self, s: Sym) -> &str {
-        &self.forms[s.index()]
+        let start = match s.index() {
+            0 => 0,
+            i => self.ends[i - 1],
+        };
+        &self.text[start..self.ends[s.index()]]
     }
 
-    /// The folded form of a number, shared.
-    pub fn form(&self, s: Sym) -> Rc<str> {
-        Rc::clone(&self.forms[s.index()])
+    /// The number of a part of a form (a byte range of it).
+    pub fn part(&mut self, s: Sym, range: std::ops::Range<usize>) -> Sym {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        buffer.push_str(&self.str(s)[range]);
+        let part = self.intern(&buffer);
+        self.buffer = buffer;
+        part
     }
 
     /// A text folded (`morph::fold`), in a buffer that the next call reuses.
@@ -136,6 +170,13 @@ impl Symbols {
     }
 }
 
+/// The hash a form is found under in `Symbols`.
+fn form_hash(folded: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(folded.as_bytes());
+    hasher.finish()
+}
+
 /// Surfaces of the document's names, folded, to tell genitives from names that end in -s:
 /// "Haftars" is "Haftar" + s when "haftar" occurs too.
 #[derive(Default)]
@@ -150,9 +191,10 @@ impl Attested {
     pub fn add(&mut self, surface: &str, symbols: &mut Symbols) -> Option<Sym> {
         let bare = strip_possessive(surface);
         let whole = symbols.fold(bare);
-        let folded = symbols.form(whole);
+        let folded = symbols.str(whole);
         if let Some(space) = folded.rfind(' ') {
-            self.words.insert(symbols.intern(&folded[space + 1..]));
+            let range = space + 1..folded.len();
+            self.words.insert(symbols.part(whole, range));
         }
         self.words.insert(whole);
         (bare.len() == surface.len()).then_some(whole)
@@ -884,6 +926,20 @@ mod tests {
         assert_eq!(&*analyse("President Joe Biden", &en).0, "Joe Biden");
         let (_, initials) = analyse("W. Putin", &en);
         assert_eq!(initials.unwrap().0, vec!["w".to_string()]);
+    }
+
+    #[test]
+    fn symbols_number_each_form_once() {
+        let mut symbols = Symbols::default();
+        let putin = symbols.intern("wladimir putin");
+        assert_eq!(symbols.fold("Wladimir  Putin"), putin);
+        assert_eq!(symbols.get("wladimir putin"), Some(putin));
+        assert_eq!(symbols.get("putin"), None);
+        let surname = symbols.part(putin, 9..14);
+        assert_ne!(surname, putin);
+        assert_eq!(symbols.str(surname), "putin");
+        assert_eq!(symbols.str(putin), "wladimir putin");
+        assert_eq!(symbols.folded("PUTIN"), Some(surname));
     }
 
     #[test]
