@@ -98,6 +98,12 @@ pub fn lowercase_among<'l>(word: &str, list: &[&'l str]) -> Option<&'l str> {
                     .all(|(a, b)| a.to_ascii_lowercase() == b)
         })
     } else {
+        // A word's lower case has at least as many characters as the word, and a list word no
+        // more characters than bytes: longer words are in no list, and need no lower case.
+        let chars = word.chars().count();
+        if list.iter().all(|l| l.len() < chars) {
+            return None;
+        }
         with_lowercase(word, |lower| list.iter().copied().find(|l| *l == lower))
     }
 }
