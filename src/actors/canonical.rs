@@ -8,31 +8,29 @@ use rustc_hash::FxHashMap;
 
 use super::group::{Grouping, Naming};
 use super::knowledge::Entry;
-use super::morph::fold;
+use super::morph::fold_into;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang};
 use crate::lexicon::places::countries;
 
 /// The actors of a grouping and each mention's actor.
 pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
     let n = doc.mentions.len();
-    let mut actor_of_root: FxHashMap<usize, ActorIdx> = FxHashMap::default();
+    let mut actor_of_root: Vec<Option<ActorIdx>> = vec![None; grouping.clusters.count()];
     let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
     let mut assignment = vec![None; n];
     for (i, cluster) in grouping.cluster_of.iter().enumerate() {
         let Some(c) = *cluster else {
             continue;
         };
         let root = grouping.clusters.find(c);
-        let idx = *actor_of_root.entry(root).or_insert_with(|| {
+        let idx = *actor_of_root[root].get_or_insert_with(|| {
             members.push(Vec::new());
+            roots.push(root);
             ActorIdx(members.len() - 1)
         });
         members[idx.0].push(i);
         assignment[i] = Some(idx);
-    }
-    let mut roots = vec![0; members.len()];
-    for (&root, &idx) in &actor_of_root {
-        roots[idx.0] = root;
     }
     let actors = members
         .iter()
@@ -71,6 +69,7 @@ fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) ->
         _ => &country.names_en,
     };
     let mut count: Vec<(&str, usize)> = Vec::new();
+    let (mut base, mut candidate) = (String::new(), String::new());
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
         let Some(naming) = &grouping.naming[i] else {
             continue;
@@ -80,10 +79,13 @@ fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) ->
         }
         let adjective =
             |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
-        let Some(name) = listed
-            .iter()
-            .find(|n| fold(n) == fold(&naming.base) && !adjective(n))
-        else {
+        base.clear();
+        fold_into(&naming.base, &mut base);
+        let Some(name) = listed.iter().find(|n| {
+            candidate.clear();
+            fold_into(n, &mut candidate);
+            candidate == base && !adjective(n)
+        }) else {
             continue;
         };
         if *name == canonical {
@@ -138,11 +140,11 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
                 usize::MAX - order,
             )
         })
-        .map(|(_, n)| n.base.to_string());
+        .map(|(_, n)| String::from(&*n.base));
     best.or_else(|| {
         list.iter()
             .find_map(|&i| grouping.naming[i].as_ref())
-            .map(|n| n.base.to_string())
+            .map(|n| String::from(&*n.base))
     })
     .unwrap_or_default()
 }

@@ -5,9 +5,14 @@
 //! "Osterholzer" → Osterholz-Scharmbeck).
 
 use super::knowledge::{Entry, knowledge};
-use super::morph::{fold, strip_adjective_ending};
-use super::names::{COMPASS, capitalise};
+use super::morph::{fold, fold_into, strip_adjective_ending};
+use super::names::COMPASS;
 use crate::document::Lang;
+
+/// `COMPASS` in lower case.
+const COMPASS_LOWER: [&str; 10] = [
+    "nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west", "mittel", "zentral",
+];
 
 /// What a derived word was resolved to.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,13 +36,13 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
     }
     let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
     let stems = place_stems(first, german);
-    if let Some(key) = stems.iter().map(|s| fold(s)).find(|key| in_document(key)) {
+    if let Some(key) = document_key(&stems, in_document) {
         return Base::InDocument(key);
     }
     if german {
         let lower = first.to_lowercase();
-        for prefix in COMPASS {
-            if let Some(rest) = lower.strip_prefix(&prefix.to_lowercase())
+        for (prefix, lower_prefix) in COMPASS.iter().zip(COMPASS_LOWER) {
+            if let Some(rest) = lower.strip_prefix(lower_prefix)
                 && let Some(Entry::Country(c)) = country(rest)
             {
                 let name = Entry::Country(c).name(&Lang::De);
@@ -45,7 +50,7 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
             }
         }
     }
-    for stem in &stems {
+    for stem in stems.iter() {
         if let Some(place) = knowledge().place(stem) {
             return Base::Place(place.to_string());
         }
@@ -56,10 +61,20 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
 /// The key of a place the document names that a German adjective derives from
 /// ("Sächsischer" → "sachsen" when `in_document("sachsen")`).
 pub fn document_place(word: &str, in_document: &dyn Fn(&str) -> bool) -> Option<String> {
-    place_stems(word, true)
-        .iter()
-        .map(|s| fold(s))
-        .find(|key| in_document(key))
+    document_key(&place_stems(word, true), in_document)
+}
+
+/// The first of the candidate place names whose folded form the document names, folded.
+fn document_key(stems: &Candidates, in_document: &dyn Fn(&str) -> bool) -> Option<String> {
+    let mut key = String::new();
+    for stem in stems.iter() {
+        key.clear();
+        fold_into(stem, &mut key);
+        if in_document(&key) {
+            return Some(key);
+        }
+    }
+    None
 }
 
 /// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
@@ -95,46 +110,79 @@ fn country(word: &str) -> Option<Entry> {
 
 /// Candidate place names behind an adjective, most likely first: "sächsischer" → "Sächs",
 /// "Sächsen", "Sachsen", …; "skandinavischen" → "Skandinavien"; "Osterholzer" → "Osterholz".
-fn place_stems(word: &str, german: bool) -> Vec<String> {
+fn place_stems(word: &str, german: bool) -> Candidates {
     let base = strip_adjective_ending(word).to_lowercase();
-    let mut stems: Vec<(String, &[&str])> = Vec::new();
+    let lower_word: String;
+    let mut stems: Vec<(&str, &[&str])> = Vec::new();
     const ENDINGS: &[&str] = &["", "en", "ien", "a", "land", "n", "e", "ia"];
     if german {
         if let Some(stem) = base.strip_suffix("äisch") {
-            stems.push((stem.to_string(), &["a"]));
+            stems.push((stem, &["a"]));
         }
         if let Some(stem) = base.strip_suffix("anisch") {
-            stems.push((stem.to_string(), &["a", "", "ien"]));
+            stems.push((stem, &["a", "", "ien"]));
         }
         if let Some(stem) = base.strip_suffix("isch") {
-            stems.push((stem.to_string(), ENDINGS));
+            stems.push((stem, ENDINGS));
         }
         // City adjectives in -er do not decline: "Osterholzer", "Leipziger".
-        if word.chars().next().is_some_and(char::is_uppercase)
-            && let Some(stem) = word.to_lowercase().strip_suffix("er")
-        {
-            stems.push((stem.to_string(), &["", "en"]));
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            lower_word = word.to_lowercase();
+            if let Some(stem) = lower_word.strip_suffix("er") {
+                stems.push((stem, &["", "en"]));
+            }
         }
     } else {
         for suffix in ["an", "ian", "ese", "i", "ish"] {
             if let Some(stem) = base.strip_suffix(suffix) {
-                stems.push((stem.to_string(), &["", "a", "ia", "e", "o"]));
+                stems.push((stem, &["", "a", "ia", "e", "o"]));
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = Candidates::default();
     for (stem, endings) in stems {
         if stem.chars().count() < 3 {
             continue;
         }
         for ending in endings {
-            let name = capitalise(&format!("{stem}{ending}"));
-            if !out.contains(&name) {
-                out.push(name);
-            }
+            out.add(stem, ending);
         }
     }
     out
+}
+
+/// Candidate names, one after another in one string.
+#[derive(Default)]
+struct Candidates {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Candidates {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
+    }
+
+    /// Adds the stem capitalised with the ending (what `names::capitalise` makes of both
+    /// together: the stem is not empty), unless it is a candidate already.
+    fn add(&mut self, stem: &str, ending: &str) {
+        let start = self.text.len();
+        let mut chars = stem.chars();
+        if let Some(first) = chars.next() {
+            self.text.extend(first.to_uppercase());
+        }
+        self.text.push_str(chars.as_str());
+        self.text.push_str(ending);
+        let name = &self.text[start..];
+        if self.iter().any(|known| known == name) {
+            self.text.truncate(start);
+        } else {
+            self.ends.push(self.text.len());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +224,29 @@ mod tests {
         assert_eq!(de("norddeutschen"), "Norddeutschland");
         assert_eq!(de("Leipziger"), "Leipzig");
         assert_eq!(de("quellingischen"), "?quellingisch");
+    }
+
+    #[test]
+    fn compass_prefixes_in_lower_case() {
+        let lower: Vec<String> = COMPASS.iter().map(|p| p.to_lowercase()).collect();
+        assert_eq!(lower, COMPASS_LOWER);
+    }
+
+    proptest::proptest! {
+        /// Candidates are the stems capitalised with their endings, each once.
+        #[test]
+        fn candidates_are_capitalised_once(parts in proptest::collection::vec(("[a-zäßA-Z]{1,4}", "(|en|a|ia)"), 0..6)) {
+            let mut candidates = Candidates::default();
+            let mut expected: Vec<String> = Vec::new();
+            for (stem, ending) in &parts {
+                candidates.add(stem, ending);
+                let name = super::super::names::capitalise(&format!("{stem}{ending}"));
+                if !expected.contains(&name) {
+                    expected.push(name);
+                }
+            }
+            proptest::prop_assert_eq!(candidates.iter().collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

@@ -9,13 +9,15 @@
 //!   acronyms defined in the text, companies by their name without the legal form;
 //! - derived forms through `derived`, parts through the name inside the word.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::rc::Rc;
 
 use super::derived::{self, Base};
 use super::knowledge::{Entry, knowledge};
-use super::morph::{fold, german_stems, is_acronym, is_german_adjective, lowercase_among};
-use super::names::{self, Attested, Context, Name, given_compatible};
+use super::morph::{
+    Stems, fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
+};
+use super::names::{self, Attested, Context, Name, Scratch, Sym, Symbols, given_compatible};
 use super::tokens::Tokens;
 use crate::document::{Document, Form, Kind, Span};
 
@@ -24,8 +26,8 @@ use crate::document::{Document, Form, Kind, Span};
 pub struct Cluster {
     pub entry: Option<Entry>,
     /// First names (or initials) of the person, folded.
-    pub given: Vec<String>,
-    pub surname: Option<String>,
+    pub given: Vec<Sym>,
+    pub surname: Option<Sym>,
 }
 
 /// Clusters with union-find, so that groups found apart can be joined later.
@@ -36,6 +38,11 @@ pub struct Clusters {
 }
 
 impl Clusters {
+    /// How many clusters there are (joined ones included): the bound of cluster numbers.
+    pub fn count(&self) -> usize {
+        self.parent.len()
+    }
+
     fn add(&mut self, cluster: Cluster) -> usize {
         self.parent.push(self.parent.len());
         self.data.push(cluster);
@@ -171,28 +178,44 @@ struct Linker<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
     german: bool,
+    /// The folded forms met so far: the maps below are keyed by their numbers.
+    symbols: Symbols,
     attested: Attested,
     definitions: FxHashMap<Span, &'a str>,
     out: Grouping,
     /// Surfaces, base forms and acronyms of names → cluster.
-    exact: FxHashMap<String, usize>,
+    exact: FxHashMap<Sym, usize>,
     /// Less certain forms: stems, loose keys, names without legal form or class word.
-    weak: FxHashMap<String, usize>,
+    weak: FxHashMap<Sym, usize>,
     entries: FxHashMap<Entry, usize>,
     /// Surname → the person who last had it.
-    surname_last: FxHashMap<String, usize>,
+    surname_last: FxHashMap<Sym, usize>,
     /// Surname → persons with it, oldest first (a cluster is pushed again when mentioned).
-    surname_all: FxHashMap<String, Vec<usize>>,
+    surname_all: FxHashMap<Sym, Vec<usize>>,
     /// First name → persons with it, oldest first.
-    given_all: FxHashMap<String, Vec<usize>>,
+    given_all: FxHashMap<Sym, Vec<usize>>,
     /// Shorter forms of company names ("PNE" for "PNE WIND AG") → cluster.
-    company: FxHashMap<String, usize>,
+    company: FxHashMap<Sym, usize>,
     /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
-    place_parts: FxHashMap<String, usize>,
-    /// Names analysed so far, by surface, then kind and context.
-    names: FxHashMap<&'a str, Vec<(NameContext, Rc<Name>)>>,
-    /// One-word surfaces → the country they are an adjective of (None: they are not).
-    countries: FxHashMap<&'a str, Option<Entry>>,
+    place_parts: FxHashMap<Sym, usize>,
+    /// Surfaces of name mentions → their place in `surfaces`.
+    surface_ids: FxHashMap<&'a str, usize>,
+    surfaces: Vec<Surface>,
+    /// Reused by the analyses of names.
+    scratch: Scratch<'a>,
+    /// Reused for folding the words looked at inside compounds.
+    buffer: String,
+}
+
+/// What linking found out about one surface of name mentions, kept for its other mentions.
+#[derive(Default)]
+struct Surface {
+    /// The surface folded, once needed.
+    folded: Option<Sym>,
+    /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
+    country: Option<Option<Entry>>,
+    /// Its analyses by kind and context, with the lexicon entry each names.
+    analyses: Vec<(NameContext, Rc<Name>, Option<Entry>)>,
 }
 
 /// What a name's analysis depends on besides its text.
@@ -202,18 +225,27 @@ type NameContext = (Kind, Option<&'static str>, bool);
 /// alone). `definitions` are the acronyms defined in the text.
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
+    let name_count = doc.mentions.iter().filter(|m| m.form == Form::Name).count();
+    // A name gives a few forms (surface, key, stems, loose key), most of them new.
+    let mut symbols = Symbols::with_capacity(4 * name_count);
     let mut attested = Attested::default();
-    let mut surfaces: FxHashSet<&str> = FxHashSet::default();
+    let mut surface_ids: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(name_count, Default::default());
+    let mut surfaces = Vec::with_capacity(name_count);
     for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
-        if surfaces.insert(doc.slice(m.span)) {
-            attested.add(doc.slice(m.span));
+        let next = surface_ids.len();
+        if *surface_ids.entry(doc.slice(m.span)).or_insert(next) == next {
+            surfaces.push(Surface {
+                folded: attested.add(doc.slice(m.span), &mut symbols),
+                ..Surface::default()
+            });
         }
     }
-    drop(surfaces);
     let mut linker = Linker {
         doc,
         tokens,
         german: !matches!(doc.lang, crate::document::Lang::En),
+        symbols,
         attested,
         definitions: definitions
             .iter()
@@ -227,16 +259,18 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             kind: doc.mentions.iter().map(|m| m.kind).collect(),
             inner: vec![None; n],
         },
-        exact: FxHashMap::default(),
-        weak: FxHashMap::default(),
+        exact: sized(2 * name_count),
+        weak: sized(name_count),
         entries: FxHashMap::default(),
-        surname_last: FxHashMap::default(),
-        surname_all: FxHashMap::default(),
-        given_all: FxHashMap::default(),
+        surname_last: sized(name_count / 2),
+        surname_all: sized(name_count / 2),
+        given_all: sized(name_count / 2),
         company: FxHashMap::default(),
         place_parts: FxHashMap::default(),
-        names: FxHashMap::default(),
-        countries: FxHashMap::default(),
+        surface_ids,
+        surfaces,
+        scratch: Scratch::default(),
+        buffer: String::new(),
     };
     for i in 0..n {
         if !doc
@@ -286,13 +320,19 @@ impl<'a> Linker<'a> {
         }
     }
 
-    fn lookup(&mut self, map: Map, key: &str) -> Option<usize> {
+    fn lookup(&mut self, map: Map, key: Sym) -> Option<usize> {
         let c = match map {
-            Map::Exact => self.exact.get(key),
-            Map::Weak => self.weak.get(key),
+            Map::Exact => self.exact.get(&key),
+            Map::Weak => self.weak.get(&key),
         }
         .copied()?;
         Some(self.out.clusters.find(c))
+    }
+
+    /// `lookup` of a folded form that may have no number yet (then nothing is under it).
+    fn lookup_str(&mut self, map: Map, key: &str) -> Option<usize> {
+        let key = self.symbols.get(key)?;
+        self.lookup(map, key)
     }
 
     /// What the text around mention `i` tells about its grammatical form.
@@ -323,25 +363,35 @@ impl<'a> Linker<'a> {
             self.part(i);
             return;
         }
+        let next = self.surfaces.len();
+        let id = *self.surface_ids.entry(surface).or_insert(next);
+        if id == next {
+            self.surfaces.push(Surface::default());
+        }
         if kind != Kind::Per && !surface.contains(' ') {
-            let country = *self.countries.entry(surface).or_insert_with(|| {
-                knowledge()
-                    .name(&fold(surface))
-                    .is_none()
-                    .then(|| derived::country_of(surface))
-                    .flatten()
-            });
+            let country = match self.surfaces[id].country {
+                Some(country) => country,
+                None => {
+                    let country = knowledge()
+                        .name(self.symbols.fold_str(surface))
+                        .is_none()
+                        .then(|| derived::country_of(surface))
+                        .flatten();
+                    self.surfaces[id].country = Some(country);
+                    country
+                }
+            };
             if let Some(entry) = country {
                 self.as_derived(i, entry);
                 return;
             }
         }
         let ctx = self.context(i);
-        let name = self.analysed(surface, kind, ctx);
+        let (name, entry) = self.analysed(id, surface, kind, ctx);
         let cluster = if kind == Kind::Per {
             self.person(&name)
         } else {
-            self.other(i, &name, kind)
+            self.other(i, &name, kind, entry)
         };
         self.index(cluster, &name, kind);
         let naming = Naming {
@@ -352,16 +402,53 @@ impl<'a> Linker<'a> {
         self.assign(i, cluster, naming);
     }
 
-    /// The analysis of a name, computed once per surface, kind and context.
-    fn analysed(&mut self, surface: &'a str, kind: Kind, ctx: Context<'static>) -> Rc<Name> {
+    /// The analysis of a name, computed once per surface, kind and context, with the lexicon
+    /// entry it names (never for persons): the first of its variants that is a lexicon name
+    /// or loose key, if that entry fits the kind.
+    fn analysed(
+        &mut self,
+        id: usize,
+        surface: &'a str,
+        kind: Kind,
+        ctx: Context<'static>,
+    ) -> (Rc<Name>, Option<Entry>) {
         let key = (kind, ctx.determiner, ctx.before_noun);
-        let list = self.names.entry(surface).or_default();
-        if let Some((_, name)) = list.iter().find(|(k, _)| *k == key) {
-            return Rc::clone(name);
+        let analyses = &self.surfaces[id].analyses;
+        if let Some((_, name, entry)) = analyses.iter().find(|(k, ..)| *k == key) {
+            return (Rc::clone(name), *entry);
         }
-        let name = Rc::new(names::analyse(surface, kind, &ctx, &self.attested));
-        list.push((key, Rc::clone(&name)));
-        name
+        let folded = match self.surfaces[id].folded {
+            Some(folded) => folded,
+            None => {
+                let folded = self.symbols.fold(surface);
+                self.surfaces[id].folded = Some(folded);
+                folded
+            }
+        };
+        let name = names::analyse(
+            surface,
+            folded,
+            kind,
+            &ctx,
+            &self.attested,
+            &mut self.symbols,
+            &mut self.scratch,
+        );
+        let entry = if kind == Kind::Per {
+            None
+        } else {
+            let k = knowledge();
+            name.variants
+                .iter()
+                .map(|&v| self.symbols.str(v))
+                .find_map(|v| k.name(v).or_else(|| k.loose(v)))
+                .filter(|e| e.fits(kind))
+        };
+        let name = Rc::new(name);
+        self.surfaces[id]
+            .analyses
+            .push((key, Rc::clone(&name), entry));
+        (name, entry)
     }
 
     /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
@@ -387,12 +474,12 @@ impl<'a> Linker<'a> {
         let Some(person) = &name.person else {
             return self.new_cluster(None);
         };
-        let surname = person.surname.as_str();
+        let surname = person.surname;
         let first = person.first();
         let found = match first {
             None => self
                 .surname_last
-                .get(surname)
+                .get(&surname)
                 .copied()
                 .or_else(|| {
                     name.variants
@@ -418,64 +505,63 @@ impl<'a> Linker<'a> {
         };
         let data = self.out.clusters.get_mut(c);
         if let Some(first) = first
-            && !data.given.iter().any(|g| g == first)
+            && !data.given.contains(&first)
         {
-            data.given.push(first.to_string());
+            data.given.push(first);
         }
         if data.surname.is_none() {
-            data.surname = Some(surname.to_string());
+            data.surname = Some(surname);
         }
-        put(&mut self.surname_last, surname, c);
-        push_recent(slot(&mut self.surname_all, surname), c);
+        self.surname_last.insert(surname, c);
+        push_recent(self.surname_all.entry(surname).or_default(), c);
         if let Some(first) = first {
-            push_recent(slot(&mut self.given_all, first), c);
+            push_recent(self.given_all.entry(first).or_default(), c);
         }
         c
     }
 
     /// A person cluster whose known first names agree with `first` (or who has none yet).
-    fn fits_person(&mut self, c: usize, first: &str) -> bool {
+    fn fits_person(&mut self, c: usize, first: Sym) -> bool {
         let given = &self.out.clusters.get(c).given;
-        given.is_empty() || given.iter().any(|g| given_compatible(g, first))
+        let first = self.symbols.str(first);
+        given.is_empty()
+            || given
+                .iter()
+                .any(|&g| given_compatible(self.symbols.str(g), first))
     }
 
-    fn recent_with_surname(&mut self, surname: &str, first: &str) -> Option<usize> {
-        let recent = last_few(self.surname_all.get(surname)?);
+    fn recent_with_surname(&mut self, surname: Sym, first: Sym) -> Option<usize> {
+        let recent = last_few(self.surname_all.get(&surname)?);
         recent.iter().find(|&c| self.fits_person(c, first))
     }
 
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
     /// "Dirk Hilbert"), for surnames of five letters or more.
-    fn misspelt(&mut self, surname: &str, first: &str) -> Option<usize> {
-        if surname.chars().count() < 5 {
+    fn misspelt(&mut self, surname: Sym, first: Sym) -> Option<usize> {
+        // Five characters or more: a fifth one.
+        let long = |s: &str| s.chars().nth(4).is_some();
+        let surname = self.symbols.str(surname);
+        if !long(surname) {
             return None;
         }
-        let recent = last_few(self.given_all.get(first)?);
+        let recent = last_few(self.given_all.get(&first)?);
         recent.iter().find(|&c| {
-            self.out
-                .clusters
-                .get(c)
-                .surname
-                .as_deref()
-                .is_some_and(|s| s.chars().count() >= 5 && one_edit_apart(s, surname))
+            self.out.clusters.get(c).surname.is_some_and(|s| {
+                let s = self.symbols.str(s);
+                long(s) && one_edit_apart(s, surname)
+            })
         })
     }
 
-    fn other(&mut self, i: usize, name: &Name, kind: Kind) -> usize {
-        let k = knowledge();
-        let entry = name
-            .variants
-            .iter()
-            .find_map(|v| k.name(v).or_else(|| k.loose(v)))
-            .filter(|e| e.fits(kind));
+    fn other(&mut self, i: usize, name: &Name, kind: Kind, entry: Option<Entry>) -> usize {
         let found = match entry {
             Some(entry) => Some(self.entry_cluster(entry)),
             None => self.document_name(name, kind),
         };
         let c = found.unwrap_or_else(|| self.new_cluster(None));
         if let Some(acronym) = self.definitions.get(&self.doc.mentions[i].span).copied() {
-            let key = fold(acronym);
-            let c = match self.lookup(Map::Exact, &key) {
+            let key = self.symbols.fold(acronym);
+            let c = match self.lookup(Map::Exact, key) {
                 Some(other) => self.out.clusters.union(c, other),
                 None => c,
             };
@@ -488,12 +574,12 @@ impl<'a> Linker<'a> {
     /// The document's own names: by surface, key and stems, then weaker forms, then company
     /// names without their legal form.
     fn document_name(&mut self, name: &Name, kind: Kind) -> Option<usize> {
-        for v in &name.variants {
+        for &v in &name.variants {
             if let Some(c) = self.lookup(Map::Exact, v) {
                 return Some(c);
             }
         }
-        for v in &name.variants {
+        for &v in &name.variants {
             if let Some(c) = self.lookup(Map::Weak, v) {
                 return Some(c);
             }
@@ -505,11 +591,19 @@ impl<'a> Linker<'a> {
             return Some(self.out.clusters.find(c));
         }
         // "PNE WIND AG" after "PNE": the longest known prefix of a company name.
-        let words: Vec<&str> = name.key.split(' ').collect();
-        if words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
-            for end in (1..words.len()).rev() {
-                let prefix = words[..end].join(" ");
-                if let Some(c) = self.lookup(Map::Exact, &prefix)
+        let key = self.symbols.str(name.key);
+        if let Some((_, last)) = key.rsplit_once(' ')
+            && LEGAL_FORMS.contains(&last)
+        {
+            // The key's words are separated by single spaces: its prefixes end before one.
+            let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
+            let prefixes: Vec<Sym> = ends
+                .iter()
+                .rev()
+                .filter_map(|&end| self.symbols.get(&key[..end]))
+                .collect();
+            for prefix in prefixes {
+                if let Some(c) = self.lookup(Map::Exact, prefix)
                     && self.out.clusters.get(c).entry.is_none()
                 {
                     return Some(c);
@@ -521,30 +615,46 @@ impl<'a> Linker<'a> {
 
     /// Records the forms a later mention may use for this name.
     fn index(&mut self, c: usize, name: &Name, kind: Kind) {
-        put(&mut self.exact, &name.variants[0], c);
-        put(&mut self.exact, &name.key, c);
+        self.exact.insert(name.variants[0], c);
+        self.exact.insert(name.key, c);
         if kind == Kind::Per {
             return;
         }
-        for v in name.variants.iter().skip(2) {
-            put_new(&mut self.weak, v, c);
+        for &v in name.variants.iter().skip(2) {
+            self.weak.entry(v).or_insert(c);
         }
-        if let Some((without, last)) = name.key.rsplit_once(' ') {
-            if kind == Kind::Org && LEGAL_FORMS.contains(&last) {
-                put_new(&mut self.weak, without, c);
-                let words: Vec<&str> = without.split(' ').collect();
-                for end in 1..words.len() {
-                    self.company.entry(words[..end].join(" ")).or_insert(c);
-                }
-            }
-            if kind == Kind::Loc && GEOGRAPHIC.contains(&last) {
-                put_new(&mut self.weak, without, c);
-            }
+        if !matches!(kind, Kind::Org | Kind::Loc) {
+            return;
         }
-        if kind == Kind::Loc
-            && let Some((first, _)) = name.key.split_once('-')
+        // Where the key's last word and its first hyphenated part begin, found before the
+        // parts get numbers (numbering adds to the text the key is kept in).
+        let key = self.symbols.str(name.key);
+        let last_space = key.rfind(' ');
+        let last = last_space.map_or("", |space| &key[space + 1..]);
+        let legal_form = kind == Kind::Org && last_space.is_some() && LEGAL_FORMS.contains(&last);
+        let geographic = kind == Kind::Loc && last_space.is_some() && GEOGRAPHIC.contains(&last);
+        let inner_spaces: Vec<usize> = match last_space {
+            Some(end) if legal_form => key[..end].match_indices(' ').map(|(at, _)| at).collect(),
+            _ => Vec::new(),
+        };
+        let hyphen = if kind == Kind::Loc {
+            key.find('-')
+        } else {
+            None
+        };
+        if let Some(without_end) = last_space
+            && (legal_form || geographic)
         {
-            self.place_parts.entry(first.to_string()).or_insert(c);
+            let without = self.symbols.part(name.key, 0..without_end);
+            self.weak.entry(without).or_insert(c);
+        }
+        for end in inner_spaces {
+            let prefix = self.symbols.part(name.key, 0..end);
+            self.company.entry(prefix).or_insert(c);
+        }
+        if let Some(end) = hyphen {
+            let first = self.symbols.part(name.key, 0..end);
+            self.place_parts.entry(first).or_insert(c);
         }
     }
 
@@ -552,21 +662,26 @@ impl<'a> Linker<'a> {
 
     fn derived(&mut self, i: usize) {
         let word = self.surface(i);
-        let lookup = |key: &str| self.exact.contains_key(key) || self.place_parts.contains_key(key);
+        let lookup = |key: &str| {
+            self.symbols
+                .get(key)
+                .is_some_and(|s| self.exact.contains_key(&s) || self.place_parts.contains_key(&s))
+        };
         let base = derived::resolve(word, &self.doc.lang, &lookup);
         let (c, naming) = match base {
             Base::Entry(entry) => (self.entry_cluster(entry), self.entry_naming(entry)),
             Base::InDocument(key) => {
-                let c = self
-                    .lookup(Map::Exact, &key)
-                    .or_else(|| self.place_parts.get(&key).copied())
+                let sym = self.symbols.get(&key);
+                let c = sym
+                    .and_then(|s| self.lookup(Map::Exact, s))
+                    .or_else(|| sym.and_then(|s| self.place_parts.get(&s).copied()))
                     .unwrap_or_else(|| self.new_cluster(None));
                 let c = self.out.clusters.find(c);
                 (c, naming_of(&names::capitalise(&key)))
             }
             Base::Place(place) | Base::Unknown(place) => {
-                let key = fold(&place);
-                let c = match self.lookup(Map::Exact, &key) {
+                let key = self.symbols.fold(&place);
+                let c = match self.lookup(Map::Exact, key) {
                     Some(c) => c,
                     None => {
                         let c = self.new_cluster(None);
@@ -593,7 +708,7 @@ impl<'a> Linker<'a> {
         let c = match found {
             Some(c) => c,
             None => {
-                let key = fold(inner_text);
+                let key = self.symbols.fold(inner_text);
                 let c = self.new_cluster(None);
                 self.exact.insert(key, c);
                 c
@@ -645,14 +760,32 @@ impl<'a> Linker<'a> {
             };
             return (fallback, None);
         }
-        let ends: Vec<usize> = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(2)
-            .collect::<Vec<_>>();
-        for &end in ends.iter().rev() {
-            let prefix = &word[..end];
-            if let Some(c) = self.known_name(prefix, kind) {
+        // Every beginning of two characters or more but the whole, longest first. Without
+        // white space a word folds character by character, so that the folded beginnings are
+        // beginnings of the folded word: it is folded once.
+        if word.contains(char::is_whitespace) {
+            let third = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
+            let ends = word
+                .char_indices()
+                .rev()
+                .map(|(at, _)| at)
+                .take_while(|&at| at >= third);
+            for end in ends {
+                if let Some(c) = self.known_name(&word[..end], kind) {
+                    return (0..end, Some(c));
+                }
+            }
+            return (0..word.len(), None);
+        }
+        let mut folded = String::with_capacity(word.len());
+        // Where each character begins, in the word and in its folded form.
+        let mut starts = Vec::with_capacity(word.len());
+        for (at, c) in word.char_indices() {
+            starts.push((at, folded.len()));
+            fold_into(&word[at..at + c.len_utf8()], &mut folded);
+        }
+        for &(end, folded_end) in starts.iter().skip(2).rev() {
+            if let Some(c) = self.known_folded(&word[..end], &folded[..folded_end], kind) {
                 return (0..end, Some(c));
             }
         }
@@ -663,8 +796,10 @@ impl<'a> Linker<'a> {
     /// part is a capitalised word of its own, while the whole is no known name:
     /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
     fn is_compound_with_name(&mut self, word: &str, kind: Kind) -> bool {
-        let (Some((first, _)), Some((_, last))) = (word.split_once('-'), word.rsplit_once('-'))
-        else {
+        let Some((first, _)) = word.split_once('-') else {
+            return false;
+        };
+        let Some((_, last)) = word.rsplit_once('-') else {
             return false;
         };
         if word.contains(char::is_whitespace)
@@ -675,11 +810,15 @@ impl<'a> Linker<'a> {
         {
             return false;
         }
-        let whole = fold(word);
-        if self.lookup(Map::Exact, &whole).is_some() || is_lexicon_name(word, kind, self.german) {
+        let whole = self.symbols.folded(word);
+        if whole.is_some_and(|w| self.lookup(Map::Exact, w).is_some())
+            || is_lexicon_name(word, kind, self.german)
+        {
             return false;
         }
-        self.lookup(Map::Exact, &fold(first)).is_some()
+        self.symbols
+            .folded(first)
+            .is_some_and(|f| self.lookup(Map::Exact, f).is_some())
     }
 
     /// The cluster of a name found inside a word: a name of the document (also with a
@@ -688,28 +827,40 @@ impl<'a> Linker<'a> {
         if text.chars().count() < 2 {
             return None;
         }
-        let folded = fold(text);
-        let mut forms = vec![folded.clone()];
-        if self.german {
-            forms.extend(german_stems(&folded).into_iter().map(str::to_string));
-        }
-        for f in &forms {
-            if let Some(c) = self.lookup(Map::Exact, f) {
+        let mut folded = std::mem::take(&mut self.buffer);
+        folded.clear();
+        fold_into(text, &mut folded);
+        let found = self.known_folded(text, &folded, kind);
+        self.buffer = folded;
+        found
+    }
+
+    /// `known_name` of a text and its folded form.
+    fn known_folded(&mut self, text: &str, folded: &str, kind: Kind) -> Option<usize> {
+        let stems = if self.german {
+            german_stems(folded)
+        } else {
+            Stems::default()
+        };
+        let forms = || std::iter::once(folded).chain(stems.iter().copied());
+        for f in forms() {
+            if let Some(c) = self.lookup_str(Map::Exact, f) {
                 return Some(c);
             }
         }
         let k = knowledge();
-        for f in &forms {
+        for f in forms() {
             if let Some(entry) = k.name(f).filter(|e| e.fits(kind) || kind == Kind::Misc) {
                 return Some(self.entry_cluster(entry));
             }
         }
         let capitalised = text.chars().next().is_some_and(char::is_uppercase);
         if capitalised && text.chars().count() >= 4 && !is_acronym(text) {
-            for f in &forms {
+            for f in forms() {
                 if k.place(f).is_some() {
                     let c = self.new_cluster(None);
-                    self.exact.insert(f.clone(), c);
+                    let key = self.symbols.intern(f);
+                    self.exact.insert(key, c);
                     return Some(c);
                 }
             }
@@ -725,11 +876,11 @@ pub fn is_lexicon_name(word: &str, kind: Kind, german: bool) -> bool {
     let stems = if german {
         german_stems(&folded)
     } else {
-        Vec::new()
+        Stems::default()
     };
     let k = knowledge();
     std::iter::once(folded.as_str())
-        .chain(stems.iter().map(|s| &**s))
+        .chain(stems.iter().copied())
         .any(|f| k.name(f).is_some_and(|e| e.fits(kind)))
 }
 
@@ -773,29 +924,9 @@ impl Recent {
     }
 }
 
-/// The value under `key`, a default one added (the key allocated) when there is none.
-fn slot<'m, V: Default>(map: &'m mut FxHashMap<String, V>, key: &str) -> &'m mut V {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
-    }
-    map.get_mut(key).expect("the key was just added")
-}
-
-/// Maps `key` to `c`, allocating the key only when it is new.
-fn put(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
-    match map.get_mut(key) {
-        Some(v) => *v = c,
-        None => {
-            map.insert(key.to_string(), c);
-        }
-    }
-}
-
-/// Maps `key` to `c` unless it has a value already (allocating the key only then).
-fn put_new(map: &mut FxHashMap<String, usize>, key: &str, c: usize) {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), c);
-    }
+/// An empty map with room for `count` entries.
+fn sized<K, V>(count: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(count, Default::default())
 }
 
 /// Appends a cluster to a recency list unless it is already last.

@@ -337,10 +337,18 @@ pub fn word_hash_step(hash: u64, piece: &str) -> u64 {
 
 /// The first three characters of a word in lower case, packed into a number.
 fn start_key(word: &str) -> u64 {
+    let pack = |key: u64, c: u32| (key << 21) | u64::from(c);
+    let start = &word.as_bytes()[..word.len().min(3)];
+    if start.is_ascii() {
+        // Three ASCII bytes are three characters, each its own lower case's only one.
+        return start
+            .iter()
+            .fold(0, |key, b| pack(key, u32::from(b.to_ascii_lowercase())));
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .take(3)
-        .fold(0, |key, c| (key << 21) | u64::from(u32::from(c)))
+        .fold(0, |key, c| pack(key, u32::from(c)))
 }
 
 /// The characters of a place name folded for lookup (lower case, umlauts and ß as

@@ -4,18 +4,48 @@
 
 /// A lookup key: lower case, typographic apostrophes and dashes made plain, white space single.
 pub fn fold(s: &str) -> String {
-    if is_plain_ascii(s) {
-        // Most keys: ASCII words with single spaces, where folding is only lower-casing.
-        return s.to_ascii_lowercase();
-    }
-    if s.is_ascii() {
-        return fold_ascii(s);
-    }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`: callers that fold many keys reuse one buffer. Runs of ASCII
+/// characters other than white space and the backtick are copied and lower-cased whole; only
+/// the characters between them are looked at one by one.
+pub fn fold_into(s: &str, out: &mut String) {
+    if is_plain_ascii(s.as_bytes()) {
+        // Most keys: ASCII words with single spaces, where folding is only lower-casing.
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
+    // ASCII text never took a vertical tab for white space (as Unicode does).
+    let ascii = s.is_ascii();
+    let bytes = s.as_bytes();
+    let start = out.len();
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| !is_plain_byte(b))
+            .map_or(bytes.len(), |n| i + n);
+        if run_end > i {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            let at = out.len();
+            out.push_str(&s[i..run_end]);
+            out[at..].make_ascii_lowercase();
+            i = run_end;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        if c.is_whitespace() && !(ascii && c == '\u{b}') {
+            space = out.len() > start;
             continue;
         }
         if space {
@@ -32,7 +62,28 @@ pub fn fold(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
+}
+
+/// True for ASCII text that `fold` only lower-cases: plain bytes (`is_plain_byte`) and single
+/// spaces between them. Tested without early exits (the texts are short), in a way that
+/// compiles to vector instructions.
+fn is_plain_ascii(bytes: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    let odd = bytes.iter().fold(0u8, |odd, &b| {
+        odd | u8::from(!is_plain_byte(b) & (b != b' '))
+    });
+    let double_space = bytes.iter().zip(&bytes[1..]).fold(0u8, |double, (&a, &b)| {
+        double | u8::from((a == b' ') & (b == b' '))
+    });
+    odd == 0 && double_space == 0 && first != b' ' && last != b' '
+}
+
+/// An ASCII byte that `fold` only lower-cases: no white space or other control character,
+/// no backtick.
+fn is_plain_byte(b: u8) -> bool {
+    b > b' ' && b < 0x80 && b != b'`'
 }
 
 /// The word of a lower-case list that `word` is in lower case (`str::to_lowercase`): "Der" is
@@ -47,49 +98,41 @@ pub fn lowercase_among<'l>(word: &str, list: &[&'l str]) -> Option<&'l str> {
                     .all(|(a, b)| a.to_ascii_lowercase() == b)
         })
     } else {
-        let lower = word.to_lowercase();
-        list.iter().copied().find(|l| *l == lower)
+        // A word's lower case has at least as many characters as the word, and a list word no
+        // more characters than bytes: longer words are in no list, and need no lower case.
+        let chars = word.chars().count();
+        if list.iter().all(|l| l.len() < chars) {
+            return None;
+        }
+        with_lowercase(word, |lower| list.iter().copied().find(|l| *l == lower))
     }
 }
 
-/// True for ASCII text that `fold` only lower-cases: no white space at the ends, none but
-/// single spaces inside, no backtick.
-fn is_plain_ascii(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut previous_space = true;
-    for &b in bytes {
-        let space = b == b' ';
-        if !b.is_ascii()
-            || b == b'`'
-            || (b.is_ascii_whitespace() && !space)
-            || (space && previous_space)
-        {
-            return false;
+/// Calls `f` with `word` in lower case as `str::to_lowercase` gives it, built on the stack
+/// for words of up to 64 bytes (allocated only for longer ones and for a capital sigma, whose
+/// lower case depends on its neighbours).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    let len = if word.is_ascii() && word.len() <= buffer.len() {
+        buffer[..word.len()].copy_from_slice(word.as_bytes());
+        buffer[..word.len()].make_ascii_lowercase();
+        word.len()
+    } else {
+        let mut len = 0;
+        for c in word.chars() {
+            if c == 'Σ' {
+                return f(&word.to_lowercase());
+            }
+            for lower in c.to_lowercase() {
+                if len + lower.len_utf8() > buffer.len() {
+                    return f(&word.to_lowercase());
+                }
+                len += lower.encode_utf8(&mut buffer[len..]).len();
+            }
         }
-        previous_space = space;
-    }
-    !previous_space || bytes.is_empty()
-}
-
-/// `fold` for ASCII text, byte by byte.
-fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for b in s.bytes() {
-        if b.is_ascii_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(match b {
-            b'`' => '\'',
-            _ => b.to_ascii_lowercase() as char,
-        });
-    }
-    out
+        len
+    };
+    f(std::str::from_utf8(&buffer[..len]).expect("characters encoded as UTF-8"))
 }
 
 /// True for an apostrophe, plain or typographic.
@@ -111,8 +154,8 @@ pub fn strip_possessive(word: &str) -> &str {
 /// The stems a German name in the genitive (or a dative plural) may come from, most likely
 /// first: "Libyens" → "Libyen"; "Bundestages" → "Bundestag", "Bundestage"; "Niederlanden" →
 /// "Niederlande". Empty when the word has none of these endings.
-pub fn german_stems(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+pub fn german_stems(word: &str) -> Stems<'_> {
+    let mut out = Stems::default();
     let chars = word.chars().count();
     if chars < 3 {
         return out;
@@ -133,8 +176,30 @@ pub fn german_stems(word: &str) -> Vec<&str> {
     {
         out.push(stem);
     }
-    out.sort_by_key(|s| usize::MAX - s.len());
+    out.list[..out.len].sort_by_key(|s| usize::MAX - s.len());
     out
+}
+
+/// The few stems `german_stems` finds, without allocating: a slice of them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stems<'w> {
+    list: [&'w str; 3],
+    len: usize,
+}
+
+impl<'w> Stems<'w> {
+    fn push(&mut self, stem: &'w str) {
+        self.list[self.len] = stem;
+        self.len += 1;
+    }
+}
+
+impl<'w> std::ops::Deref for Stems<'w> {
+    type Target = [&'w str];
+
+    fn deref(&self) -> &[&'w str] {
+        &self.list[..self.len]
+    }
 }
 
 /// True when a German stem can take a genitive -s without an apostrophe: it does not end in
@@ -175,44 +240,48 @@ const ADJECTIVE_STEM_ENDINGS: &[&str] = &[
     "voll", "weit", "end", "t",
 ];
 
-/// Short German adjectives that take part in names ("Rote Armee", "Freie Demokratische Partei").
-const SIMPLE_ADJECTIVES: &[&str] = &[
-    "neu",
-    "alt",
-    "groß",
-    "gross",
-    "klein",
-    "hoh",
-    "rot",
-    "weiß",
-    "weiss",
-    "schwarz",
-    "grün",
-    "blau",
-    "gelb",
-    "frei",
-    "wahr",
-    "gut",
-    "nah",
-    "fern",
-    "ober",
-    "unter",
-    "nieder",
-    "mittler",
-    "link",
-    "recht",
-    "ganz",
-    "gleich",
-    "jung",
-    "stark",
-    "schön",
-    "heilig",
-    "ewig",
-    "nördlich",
-    "südlich",
-    "östlich",
-    "westlich",
-];
+/// Short German adjectives that take part in names ("Rote Armee", "Freie Demokratische Partei"),
+/// their stems in lower case.
+fn is_simple_adjective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "neu"
+            | "alt"
+            | "groß"
+            | "gross"
+            | "klein"
+            | "hoh"
+            | "rot"
+            | "weiß"
+            | "weiss"
+            | "schwarz"
+            | "grün"
+            | "blau"
+            | "gelb"
+            | "frei"
+            | "wahr"
+            | "gut"
+            | "nah"
+            | "fern"
+            | "ober"
+            | "unter"
+            | "nieder"
+            | "mittler"
+            | "link"
+            | "recht"
+            | "ganz"
+            | "gleich"
+            | "jung"
+            | "stark"
+            | "schön"
+            | "heilig"
+            | "ewig"
+            | "nördlich"
+            | "südlich"
+            | "östlich"
+            | "westlich"
+    )
+}
 
 /// When a word inside a German multi-word name is a declined adjective, its stem and ending:
 /// "Vereinten" → ("Vereint", "en"), "Europäische" → ("Europäisch", "e"), "radicalen" →
@@ -221,21 +290,27 @@ pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
     if !word.chars().next().is_some_and(char::is_alphabetic) || word.contains('-') {
         return None;
     }
-    for ending in ADJECTIVE_ENDINGS {
-        let Some(stem) = word.strip_suffix(ending) else {
-            continue;
-        };
-        if stem.chars().count() < 3 {
-            continue;
-        }
-        let lower = stem.to_lowercase();
-        if SIMPLE_ADJECTIVES.contains(&lower.as_str())
-            || ADJECTIVE_STEM_ENDINGS.iter().any(|e| lower.ends_with(e))
-        {
-            return Some((stem, ending));
-        }
+    if !word.ends_with(['e', 'm', 'n', 'r', 's']) {
+        return None;
     }
-    None
+    // The endings are lower-case ASCII: the stem's lower case is the word's without them.
+    with_lowercase(word, |lower| {
+        for ending in ADJECTIVE_ENDINGS {
+            let Some(stem) = word.strip_suffix(ending) else {
+                continue;
+            };
+            if stem.chars().count() < 3 {
+                continue;
+            }
+            let lower = &lower[..lower.len() - ending.len()];
+            if is_simple_adjective(lower)
+                || ADJECTIVE_STEM_ENDINGS.iter().any(|e| lower.ends_with(e))
+            {
+                return Some((stem, ending));
+            }
+        }
+        None
+    })
 }
 
 /// True for a word shaped like an acronym: 2–10 letters or digits, capitalised, with at least
@@ -425,11 +500,14 @@ mod tests {
 
     #[test]
     fn german_genitive_and_dative_stems() {
-        assert_eq!(german_stems("Libyens"), vec!["Libyen"]);
-        assert_eq!(german_stems("Bundestages"), vec!["Bundestage", "Bundestag"]);
-        assert_eq!(german_stems("Niederlanden"), vec!["Niederlande"]);
+        assert_eq!(german_stems("Libyens").to_vec(), vec!["Libyen"]);
+        assert_eq!(
+            german_stems("Bundestages").to_vec(),
+            vec!["Bundestage", "Bundestag"]
+        );
+        assert_eq!(german_stems("Niederlanden").to_vec(), vec!["Niederlande"]);
         assert!(german_stems("Paris").contains(&"Pari"));
-        assert_eq!(german_stems("Moskaus"), vec!["Moskau"]);
+        assert_eq!(german_stems("Moskaus").to_vec(), vec!["Moskau"]);
         assert!(german_stems("Fritz").is_empty());
         assert!(!takes_genitive_s("Pari") || takes_genitive_s("Libyen"));
         assert!(takes_genitive_s("Haftar"));

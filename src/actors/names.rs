@@ -1,15 +1,17 @@
 //! One name as written, analysed for linking: its words without honorifics, articles and
 //! possessive; its base (nominative) form — German genitives and declined adjectives undone from
 //! the context ("der Vereinten Nationen" → "Vereinte Nationen", "Libyens" → "Libyen"); the
-//! folded keys it is looked up under; for persons, given names and surname.
+//! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
+//! given names and surname.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
 use std::rc::Rc;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold, german_stems, is_acronym, lowercase_among, strip_possessive,
-    takes_genitive_s,
+    declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
+    takes_genitive_s, with_lowercase,
 };
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
@@ -27,42 +29,193 @@ pub struct Context<'a> {
     pub before_noun: bool,
 }
 
+/// A folded form, by its number in the document's `Symbols`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sym(u32);
+
+impl Sym {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The folded forms linking meets in one document, each stored once and known by a number:
+/// the linker's tables are indexed by these numbers, so that a form is hashed and allocated
+/// once, not at every lookup and insertion. The forms are kept one after another in one string
+/// and found by the hash of their text (no string is allocated per form).
+#[derive(Default)]
+pub struct Symbols {
+    /// The forms, one after another; form `s` ends at `ends[s]`.
+    text: String,
+    ends: Vec<usize>,
+    /// Forms by the hash of their text; forms whose hash is taken go to `more`.
+    ids: FxHashMap<u64, Sym>,
+    more: Vec<(u64, Sym)>,
+    /// Reused for folding a text before its lookup.
+    buffer: String,
+    /// Reused for joining words before they are folded.
+    joined: String,
+}
+
+impl Symbols {
+    /// Room for about `n` forms.
+    pub fn with_capacity(n: usize) -> Symbols {
+        Symbols {
+            text: String::with_capacity(16 * n),
+            ends: Vec::with_capacity(n),
+            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ..Symbols::default()
+        }
+    }
+
+    /// The number of a folded form, given one if it is new.
+    pub fn intern(&mut self, folded: &str) -> Sym {
+        let hash = form_hash(folded);
+        if let Some(s) = self.find(hash, folded) {
+            return s;
+        }
+        let s = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        match self.ids.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(s);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.more.push((hash, s)),
+        }
+        s
+    }
+
+    /// The number of a folded form, if it has one.
+    pub fn get(&self, folded: &str) -> Option<Sym> {
+        self.find(form_hash(folded), folded)
+    }
+
+    fn find(&self, hash: u64, folded: &str) -> Option<Sym> {
+        match self.ids.get(&hash) {
+            Some(&s) if self.str(s) == folded => Some(s),
+            Some(_) => self
+                .more
+                .iter()
+                .find(|&&(h, s)| h == hash && self.str(s) == folded)
+                .map(|&(_, s)| s),
+            None => None,
+        }
+    }
+
+    /// The folded form of a number.
+    pub fn str(&self, s: Sym) -> &str {
+        let start = match s.index() {
+            0 => 0,
+            i => self.ends[i - 1],
+        };
+        &self.text[start..self.ends[s.index()]]
+    }
+
+    /// The number of a part of a form (a byte range of it).
+    pub fn part(&mut self, s: Sym, range: std::ops::Range<usize>) -> Sym {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        buffer.push_str(&self.str(s)[range]);
+        let part = self.intern(&buffer);
+        self.buffer = buffer;
+        part
+    }
+
+    /// A text folded (`morph::fold`), in a buffer that the next call reuses.
+    pub fn fold_str(&mut self, text: &str) -> &str {
+        self.buffer.clear();
+        fold_into(text, &mut self.buffer);
+        &self.buffer
+    }
+
+    /// The number of a text's folded form, given one if it is new.
+    pub fn fold(&mut self, text: &str) -> Sym {
+        self.fold_str(text);
+        let buffer = std::mem::take(&mut self.buffer);
+        let s = self.intern(&buffer);
+        self.buffer = buffer;
+        s
+    }
+
+    /// The number of a text's folded form, if it has one.
+    pub fn folded(&mut self, text: &str) -> Option<Sym> {
+        self.fold_str(text);
+        self.get(&self.buffer)
+    }
+
+    /// The number of the folded form of words joined by single spaces.
+    pub fn fold_joined<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) -> Sym {
+        let mut joined = std::mem::take(&mut self.joined);
+        joined.clear();
+        for (i, w) in words.into_iter().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        let s = self.fold(&joined);
+        self.joined = joined;
+        s
+    }
+
+    /// The number of the loose key of `count` base words (`loose_key`).
+    pub fn loose_key<'w>(&mut self, words: impl Iterator<Item = &'w str>, count: usize) -> Sym {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        loose_key_into(words, count, &mut buffer);
+        let s = self.intern(&buffer);
+        self.buffer = buffer;
+        s
+    }
+}
+
+/// The hash a form is found under in `Symbols`.
+fn form_hash(folded: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(folded.as_bytes());
+    hasher.finish()
+}
+
 /// Surfaces of the document's names, folded, to tell genitives from names that end in -s:
 /// "Haftars" is "Haftar" + s when "haftar" occurs too.
 #[derive(Default)]
 pub struct Attested {
     /// Whole names and their last words.
-    words: FxHashSet<String>,
+    words: FxHashSet<Sym>,
 }
 
 impl Attested {
-    pub fn add(&mut self, surface: &str) {
-        let folded = fold(strip_possessive(surface));
-        if let Some(last) = folded.rsplit(' ').next()
-            && last.len() < folded.len()
-            && !self.words.contains(last)
-        {
-            self.words.insert(last.to_string());
+    /// Adds a name's surface; returns the number of the surface folded when it has no
+    /// possessive (then that is what was added).
+    pub fn add(&mut self, surface: &str, symbols: &mut Symbols) -> Option<Sym> {
+        let bare = strip_possessive(surface);
+        let whole = symbols.fold(bare);
+        let folded = symbols.str(whole);
+        if let Some(space) = folded.rfind(' ') {
+            let range = space + 1..folded.len();
+            self.words.insert(symbols.part(whole, range));
         }
-        self.words.insert(folded);
+        self.words.insert(whole);
+        (bare.len() == surface.len()).then_some(whole)
     }
 
-    pub fn contains(&self, folded: &str) -> bool {
-        self.words.contains(folded)
+    pub fn contains(&self, folded: Sym) -> bool {
+        self.words.contains(&folded)
     }
 }
 
 /// A person's name split for matching: folded given names (or initials) and surname.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
-    pub given: Vec<String>,
-    pub surname: String,
+    pub given: Vec<Sym>,
+    pub surname: Sym,
 }
 
 impl Person {
     /// The first given name, if any.
-    pub fn first(&self) -> Option<&str> {
-        self.given.first().map(String::as_str)
+    pub fn first(&self) -> Option<Sym> {
+        self.given.first().copied()
     }
 }
 
@@ -80,14 +233,38 @@ pub struct Name {
     /// The base form as written: "Vereinte Nationen", "Khalifa Haftar", "Libyen".
     pub base: Rc<str>,
     /// `base` folded: the name's key.
-    pub key: String,
+    pub key: Sym,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
     /// uncertain endings, the loose key.
-    pub variants: Vec<String>,
+    pub variants: Vec<Sym>,
     /// Number of words in the base form.
     pub words: usize,
     pub acronym: bool,
     pub person: Option<Person>,
+}
+
+/// A word of a base form: a word as written (`tail` empty), or a stem and the ending put on it.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    head: &'a str,
+    tail: &'a str,
+}
+
+impl<'a> Piece<'a> {
+    fn word(word: &'a str) -> Piece<'a> {
+        Piece {
+            head: word,
+            tail: "",
+        }
+    }
+}
+
+/// Buffers `analyse` reuses from one name to the next (the words are slices of the text).
+#[derive(Default)]
+pub struct Scratch<'t> {
+    words: Vec<&'t str>,
+    pieces: Vec<Piece<'t>>,
+    base: String,
 }
 
 /// Particles that begin a surname ("von der Leyen", "de Gaulle", "bin Salman").
@@ -99,9 +276,24 @@ const PARTICLES: &[&str] = &[
 /// Articles a name may be given with ("die Linke", "The Guardian").
 const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
-/// Analyses a name mention's text.
-pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) -> Name {
-    let mut words: Vec<&str> = surface.split_whitespace().collect();
+/// Analyses a name mention's text, given with its folded form; its folded forms get numbers
+/// in `symbols`.
+pub fn analyse<'t>(
+    surface: &'t str,
+    folded: Sym,
+    kind: Kind,
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+    scratch: &mut Scratch<'t>,
+) -> Name {
+    let Scratch {
+        words,
+        pieces,
+        base,
+    } = scratch;
+    words.clear();
+    words.extend(surface.split_whitespace());
     let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
     while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
@@ -118,54 +310,72 @@ pub fn analyse(surface: &str, kind: Kind, ctx: &Context, attested: &Attested) ->
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    let mut variants = vec![fold(surface)];
+    let mut variants = Vec::with_capacity(6);
+    variants.push(folded);
+    // The words as written without what came off, folded (when something did).
+    let mut written = None;
     if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
-        // The words as written without what came off: folded like the surface when nothing
-        // did (then the two would be one variant).
-        variants.push(fold(&words.join(" ")));
+        let s = symbols.fold_joined(words.iter().copied());
+        variants.push(s);
+        written = Some(s);
     }
 
-    let (base_words, person) = if kind == Kind::Per {
-        let (base, person) = person_base(&words, ctx, attested);
-        (base, Some(person))
-    } else if words.len() == 1 {
-        (
-            vec![single_base(words[0], ctx, attested, &mut variants)],
-            None,
-        )
-    } else if ctx.german {
-        (german_phrase_base(&words, ctx, attested), None)
+    pieces.clear();
+    let person = if kind == Kind::Per {
+        Some(person_base(words, ctx, attested, symbols, pieces))
     } else {
-        (words.iter().map(|w| w.to_string()).collect(), None)
-    };
-    if kind == Kind::Per
-        && let Some(last) = words.last()
-    {
-        for stem in genitive_candidates(last, ctx) {
-            let mut alt: Vec<&str> = words[..words.len() - 1].to_vec();
-            alt.push(stem);
-            variants.push(fold(&alt.join(" ")));
+        if words.len() == 1 {
+            pieces.push(single_base(words[0], ctx, attested, symbols, &mut variants));
+        } else if ctx.german {
+            german_phrase_base(words, ctx, attested, symbols, pieces);
+        } else {
+            pieces.extend(words.iter().map(|w| Piece::word(w)));
         }
+        None
+    };
+    let base_words = pieces;
+    if kind == Kind::Per
+        && let Some((last, rest)) = words.split_last()
+        && let Some(stem) = genitive_candidate(last, ctx)
+    {
+        variants.push(symbols.fold_joined(rest.iter().copied().chain([stem])));
     }
-    let base = base_words.join(" ");
-    let key = fold(&base);
+    base.clear();
+    for (i, piece) in base_words.iter().enumerate() {
+        if i > 0 {
+            base.push(' ');
+        }
+        base.push_str(piece.head);
+        base.push_str(piece.tail);
+    }
+    // The key is folded already when the base is the surface or the words as written.
+    let as_written = base_words.len() == words.len()
+        && base_words
+            .iter()
+            .zip(words.iter())
+            .all(|(piece, word)| piece.tail.is_empty() && piece.head == *word);
+    let key = match written {
+        Some(written) if as_written => written,
+        _ if base == surface => folded,
+        _ => symbols.fold(base),
+    };
     if base_words.len() > 1 {
-        let refs: Vec<&str> = base_words.iter().map(String::as_str).collect();
-        variants.push(loose_key(&refs));
+        // No piece is empty or holds a space: the base's words are the pieces.
+        variants.push(symbols.loose_key(base.split(' '), base_words.len()));
     }
-    variants.insert(1, key.clone());
+    variants.insert(1, key);
     dedup_in_order(&mut variants);
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
         words: base_words.len(),
-        base: base.into(),
+        base: base.as_str().into(),
         key,
         variants,
         person,
     }
 }
 
-fn dedup_in_order(list: &mut Vec<String>) {
+fn dedup_in_order(list: &mut Vec<Sym>) {
     let mut i = 0;
     while i < list.len() {
         if list[..i].contains(&list[i]) {
@@ -181,25 +391,28 @@ fn dedup_in_order(list: &mut Vec<String>) {
 /// and "Vereinte Nationen" → "vereint nationen"; "Europäischen Parlaments" and "Europäisches
 /// Parlament" → "europäisch parlament").
 pub fn loose_key(words: &[&str]) -> String {
-    let last = words.len().saturating_sub(1);
     let mut key = String::new();
-    for (i, w) in words.iter().enumerate() {
+    loose_key_into(words.iter().copied(), words.len(), &mut key);
+    key
+}
+
+/// `loose_key` of `count` words, appended to `key`.
+fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &mut String) {
+    let last = count.saturating_sub(1);
+    for (i, w) in words.enumerate() {
         if i > 0 {
             key.push(' ');
         }
-        let folded = if i < last {
-            fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+        let start = key.len();
+        if i < last {
+            fold_into(declined_adjective(w).map_or(w, |(stem, _)| stem), key);
         } else {
-            fold(w)
-        };
-        let part = if i < last {
-            &folded
-        } else {
-            genitive_stem(&folded).unwrap_or(&folded)
-        };
-        key.push_str(part);
+            fold_into(w, key);
+            if let Some(stem) = genitive_stem(&key[start..]).map(str::len) {
+                key.truncate(start + stem);
+            }
+        }
     }
-    key
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -219,41 +432,46 @@ fn genitive_stem(noun: &str) -> Option<&str> {
     noun.strip_suffix('s').filter(|s| takes_genitive_s(s))
 }
 
-/// The stems a person's last name may have when it ends in a genitive -s (German only).
-fn genitive_candidates<'w>(word: &'w str, ctx: &Context) -> Vec<&'w str> {
+/// The stem a person's last name may have when it ends in a genitive -s (German only).
+fn genitive_candidate<'w>(word: &'w str, ctx: &Context) -> Option<&'w str> {
     if !ctx.german {
-        return Vec::new();
+        return None;
     }
-    word.strip_suffix('s')
-        .filter(|s| takes_genitive_s(s))
-        .into_iter()
-        .collect()
+    word.strip_suffix('s').filter(|s| takes_genitive_s(s))
 }
 
 /// The base words of a person's name and its parts: a final genitive -s comes off when the
 /// bare name occurs in the document or the name stands before a noun.
-fn person_base(words: &[&str], ctx: &Context, attested: &Attested) -> (Vec<String>, Person) {
-    let mut base: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+fn person_base<'w>(
+    words: &[&'w str],
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+    base: &mut Vec<Piece<'w>>,
+) -> Person {
+    base.extend(words.iter().map(|w| Piece::word(w)));
     if let Some(last) = words.last()
-        && let Some(stem) = genitive_candidates(last, ctx).into_iter().next()
-        && (attested.contains(&fold(stem)) || ctx.before_noun)
+        && let Some(stem) = genitive_candidate(last, ctx)
+        && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun)
     {
-        *base.last_mut().expect("a name has a word") = stem.to_string();
+        *base.last_mut().expect("a name has a word") = Piece::word(stem);
     }
     // The surname is the last word; particles ("von der", "v.") are left out of the keys, so
     // that "v. Hindenburg" and "Hindenburg" meet.
     let given_end = base
         .iter()
-        .position(|w| lowercase_among(w, PARTICLES).is_some())
+        .position(|w| lowercase_among(w.head, PARTICLES).is_some())
         .unwrap_or(base.len().saturating_sub(1));
-    let person = Person {
+    Person {
         given: base[..given_end]
             .iter()
-            .map(|w| fold(w.trim_end_matches('.')))
+            .map(|w| symbols.fold(w.head.trim_end_matches('.')))
             .collect(),
-        surname: base.last().map(|w| fold(w)).unwrap_or_default(),
-    };
-    (base, person)
+        surname: match base.last() {
+            Some(w) => symbols.fold(w.head),
+            None => symbols.intern(""),
+        },
+    }
 }
 
 /// Compass prefixes of German place names ("Ostlibyen", "Norddeutschland").
@@ -263,44 +481,62 @@ pub const COMPASS: &[&str] = &[
 
 /// Whether a folded name is known as it is: in the document (as a whole name), the lexicons or
 /// the gazetteer.
-fn known(folded: &str, attested: &Attested) -> bool {
+fn known(folded: Sym, attested: &Attested, symbols: &Symbols) -> bool {
+    let k = knowledge();
     attested.contains(folded)
-        || knowledge().name(folded).is_some()
-        || knowledge().place(folded).is_some()
+        || k.name(symbols.str(folded)).is_some()
+        || k.place(symbols.str(folded)).is_some()
+}
+
+/// `known` for a text not yet folded.
+fn known_text(text: &str, attested: &Attested, symbols: &mut Symbols) -> bool {
+    if symbols.folded(text).is_some_and(|s| attested.contains(s)) {
+        return true;
+    }
+    let folded = symbols.fold_str(text);
+    let k = knowledge();
+    k.name(folded).is_some() || k.place(folded).is_some()
 }
 
 /// The base form of a one-word non-person name, adding the stems it was weighed against to the
 /// lookup variants. German genitives and dative plurals come off when the stem is known (in the
 /// document, the lexicons, or after a compass prefix: "Ostlibyens" → "Ostlibyen") or the word
 /// stands in genitive position.
-fn single_base(
-    word: &str,
+fn single_base<'w>(
+    word: &'w str,
     ctx: &Context,
     attested: &Attested,
-    variants: &mut Vec<String>,
-) -> String {
+    symbols: &mut Symbols,
+    variants: &mut Vec<Sym>,
+) -> Piece<'w> {
     if !ctx.german {
-        return word.to_string();
+        return Piece::word(word);
     }
-    let folded = fold(word);
     let stems = german_stems(word);
-    variants.extend(stems.iter().map(|s| fold(s)));
-    if knowledge().name(&folded).is_some() || knowledge().place(&folded).is_some() {
-        return word.to_string();
+    let first_stem = variants.len();
+    for stem in stems.iter() {
+        variants.push(symbols.fold(stem));
     }
-    for stem in &stems {
-        if known(&fold(stem), attested) {
-            return stem.to_string();
+    let k = knowledge();
+    let folded = symbols.fold_str(word);
+    if k.name(folded).is_some() || k.place(folded).is_some() {
+        return Piece::word(word);
+    }
+    for (i, stem) in stems.iter().enumerate() {
+        if known(variants[first_stem + i], attested, symbols) {
+            return Piece::word(stem);
         }
     }
     for prefix in COMPASS {
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.chars().next().is_some_and(char::is_lowercase)
         {
-            for stem in german_stems(rest) {
-                let capitalised = capitalise(stem);
-                if known(&fold(&capitalised), attested) {
-                    return format!("{prefix}{stem}");
+            for &stem in german_stems(rest).iter() {
+                if known_text(&capitalise(stem), attested, symbols) {
+                    return Piece {
+                        head: prefix,
+                        tail: stem,
+                    };
                 }
             }
         }
@@ -310,9 +546,9 @@ fn single_base(
         && !is_acronym(word)
         && let Some(stem) = word.strip_suffix('s').filter(|s| takes_genitive_s(s))
     {
-        return stem.to_string();
+        return Piece::word(stem);
     }
-    word.to_string()
+    Piece::word(word)
 }
 
 pub fn capitalise(word: &str) -> String {
@@ -410,19 +646,20 @@ fn guess_gender(noun: &str) -> Gender {
         "kommando",
         "konsortium",
     ];
-    let lower = noun.to_lowercase();
-    let lower = lower.trim_end_matches('-');
-    if lower.ends_with("en") && !lower.ends_with("zentren") {
-        // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
-        return Gender::Plural;
-    }
-    if NEUTER.iter().any(|s| lower.ends_with(s)) {
-        Gender::Neuter
-    } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
-        Gender::Feminine
-    } else {
-        Gender::Masculine
-    }
+    with_lowercase(noun, |lower| {
+        let lower = lower.trim_end_matches('-');
+        if lower.ends_with("en") && !lower.ends_with("zentren") {
+            // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
+            return Gender::Plural;
+        }
+        if NEUTER.iter().any(|s| lower.ends_with(s)) {
+            Gender::Neuter
+        } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    })
 }
 
 /// The base form of a German multi-word name: the head noun's genitive ending removed after
@@ -430,7 +667,13 @@ fn guess_gender(noun: &str) -> Gender {
 /// the case and the head's gender call for ("der Vereinten Nationen" → "Vereinte Nationen",
 /// "vom Deutschen Hospiz- und Palliativ-Verband" → "Deutscher Hospiz- und Palliativ-Verband").
 /// Words after the head ("der deutschen Wirtschaft") stay as written.
-fn german_phrase_base(words: &[&str], ctx: &Context, attested: &Attested) -> Vec<String> {
+fn german_phrase_base<'w>(
+    words: &[&'w str],
+    ctx: &Context,
+    attested: &Attested,
+    symbols: &mut Symbols,
+    out: &mut Vec<Piece<'w>>,
+) {
     let last = words.len() - 1;
     let mut head = (0..words.len())
         .find(|&i| {
@@ -445,34 +688,38 @@ fn german_phrase_base(words: &[&str], ctx: &Context, attested: &Attested) -> Vec
     {
         head += 2;
     }
-    let mut out: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    out.extend(words.iter().map(|w| Piece::word(w)));
 
     // The head noun in the genitive.
     if matches!(ctx.determiner, Some("des" | "eines")) {
-        let folded = fold(words[head]);
+        let folded = symbols.fold_str(words[head]).to_string();
         if let Some(stem) = genitive_stem(&folded) {
             let stem_len = stem.len();
             let candidate = &words[head][..stem_len];
-            let mut whole = out.clone();
-            whole[head] = candidate.to_string();
             let k = knowledge();
             let known_as_written = k.name(&folded).is_some() || k.place(&folded).is_some();
-            if !known_as_written || known(&fold(&whole.join(" ")), attested) {
-                out[head] = candidate.to_string();
+            let mut known_stem = || {
+                let mut whole = words.to_vec();
+                whole[head] = candidate;
+                known_text(&whole.join(" "), attested, symbols)
+            };
+            if !known_as_written || known_stem() {
+                out[head] = Piece::word(candidate);
             }
         }
     }
 
     // Adjectives before the head.
-    let gender = guess_gender(&out[head]);
-    for word in out.iter_mut().take(head) {
-        let Some((stem, ending)) = declined_adjective(word) else {
+    let gender = guess_gender(out[head].head);
+    for piece in out.iter_mut().take(head) {
+        let Some((stem, ending)) = declined_adjective(piece.head) else {
             continue;
         };
-        let strong = strong_ending(ending, ctx.determiner, gender);
-        *word = format!("{stem}{strong}");
+        *piece = Piece {
+            head: stem,
+            tail: strong_ending(ending, ctx.determiner, gender),
+        };
     }
-    out
 }
 
 /// The strong nominative ending of an adjective found with `ending` after `determiner`, before a
@@ -500,6 +747,7 @@ fn strong_ending(ending: &str, determiner: Option<&str>, gender: Gender) -> &'st
 
 #[cfg(test)]
 mod tests {
+    use super::super::morph::fold;
     use super::*;
 
     fn de(determiner: Option<&'static str>) -> Context<'static> {
@@ -511,9 +759,19 @@ mod tests {
     }
 
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
-        analyse(surface, kind, &ctx, &Attested::default())
-            .base
-            .to_string()
+        let mut symbols = Symbols::default();
+        let folded = symbols.fold(surface);
+        analyse(
+            surface,
+            folded,
+            kind,
+            &ctx,
+            &Attested::default(),
+            &mut symbols,
+            &mut Scratch::default(),
+        )
+        .base
+        .to_string()
     }
 
     #[test]
@@ -625,50 +883,63 @@ mod tests {
 
     #[test]
     fn persons_lose_honorifics_possessives_and_known_genitives() {
+        let mut symbols = Symbols::default();
         let mut attested = Attested::default();
-        attested.add("Khalifa Haftar");
-        let name = analyse("Haftars", Kind::Per, &de(None), &attested);
-        assert_eq!(&*name.base, "Haftar");
-        assert_eq!(name.person.unwrap().surname, "haftar");
-        let name = analyse("Prof. Ulrich Bonk", Kind::Per, &de(None), &attested);
-        assert_eq!(&*name.base, "Ulrich Bonk");
-        assert_eq!(
-            name.person,
-            Some(Person {
-                given: vec!["ulrich".into()],
-                surname: "bonk".into()
-            })
-        );
+        attested.add("Khalifa Haftar", &mut symbols);
+        let mut analyse = |surface, ctx: &Context| {
+            let folded = symbols.fold(surface);
+            let mut scratch = Scratch::default();
+            let name = analyse(
+                surface,
+                folded,
+                Kind::Per,
+                ctx,
+                &attested,
+                &mut symbols,
+                &mut scratch,
+            );
+            let person = name.person.as_ref().map(|p| {
+                let given: Vec<String> = p.given.iter().map(|&g| symbols.str(g).into()).collect();
+                (given, symbols.str(p.surname).to_string())
+            });
+            (name.base, person)
+        };
+        let person = |given: &[&str], surname: &str| {
+            Some((
+                given.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+                surname.to_string(),
+            ))
+        };
+        let (base, haftar) = analyse("Haftars", &de(None));
+        assert_eq!(&*base, "Haftar");
+        assert_eq!(haftar.unwrap().1, "haftar");
+        let (base, bonk) = analyse("Prof. Ulrich Bonk", &de(None));
+        assert_eq!(&*base, "Ulrich Bonk");
+        assert_eq!(bonk, person(&["ulrich"], "bonk"));
         let en = Context::default();
-        assert_eq!(
-            &*analyse("Putin's", Kind::Per, &en, &attested).base,
-            "Putin"
-        );
-        assert_eq!(
-            &*analyse("Jens", Kind::Per, &de(None), &attested).base,
-            "Jens"
-        );
-        let leyen = analyse("Ursula von der Leyen", Kind::Per, &de(None), &attested);
-        assert_eq!(
-            leyen.person,
-            Some(Person {
-                given: vec!["ursula".into()],
-                surname: "leyen".into()
-            })
-        );
-        let title = analyse(
-            "Reichskanzler Adolf Hitler",
-            Kind::Per,
-            &de(None),
-            &attested,
-        );
-        assert_eq!(&*title.base, "Adolf Hitler");
-        assert_eq!(
-            &*analyse("President Joe Biden", Kind::Per, &en, &attested).base,
-            "Joe Biden"
-        );
-        let initials = analyse("W. Putin", Kind::Per, &en, &attested);
-        assert_eq!(initials.person.unwrap().given, vec!["w".to_string()]);
+        assert_eq!(&*analyse("Putin's", &en).0, "Putin");
+        assert_eq!(&*analyse("Jens", &de(None)).0, "Jens");
+        let (_, leyen) = analyse("Ursula von der Leyen", &de(None));
+        assert_eq!(leyen, person(&["ursula"], "leyen"));
+        let (title, _) = analyse("Reichskanzler Adolf Hitler", &de(None));
+        assert_eq!(&*title, "Adolf Hitler");
+        assert_eq!(&*analyse("President Joe Biden", &en).0, "Joe Biden");
+        let (_, initials) = analyse("W. Putin", &en);
+        assert_eq!(initials.unwrap().0, vec!["w".to_string()]);
+    }
+
+    #[test]
+    fn symbols_number_each_form_once() {
+        let mut symbols = Symbols::default();
+        let putin = symbols.intern("wladimir putin");
+        assert_eq!(symbols.fold("Wladimir  Putin"), putin);
+        assert_eq!(symbols.get("wladimir putin"), Some(putin));
+        assert_eq!(symbols.get("putin"), None);
+        let surname = symbols.part(putin, 9..14);
+        assert_ne!(surname, putin);
+        assert_eq!(symbols.str(surname), "putin");
+        assert_eq!(symbols.str(putin), "wladimir putin");
+        assert_eq!(symbols.folded("PUTIN"), Some(surname));
     }
 
     #[test]
@@ -680,16 +951,32 @@ mod tests {
 
     #[test]
     fn variants_include_surface_key_and_loose_key() {
+        let mut symbols = Symbols::default();
+        let folded = symbols.fold("Vereinten Nationen");
         let name = analyse(
             "Vereinten Nationen",
+            folded,
             Kind::Org,
             &de(Some("der")),
             &Attested::default(),
+            &mut symbols,
+            &mut Scratch::default(),
         );
-        assert_eq!(name.key, "vereinte nationen");
-        assert!(name.variants.contains(&"vereinten nationen".to_string()));
-        assert!(name.variants.contains(&"vereint nationen".to_string()));
-        assert!(analyse("UNO", Kind::Org, &de(None), &Attested::default()).acronym);
+        assert_eq!(symbols.str(name.key), "vereinte nationen");
+        let variants: Vec<&str> = name.variants.iter().map(|&v| symbols.str(v)).collect();
+        assert!(variants.contains(&"vereinten nationen"));
+        assert!(variants.contains(&"vereint nationen"));
+        let folded = symbols.fold("UNO");
+        let uno = analyse(
+            "UNO",
+            folded,
+            Kind::Org,
+            &de(None),
+            &Attested::default(),
+            &mut symbols,
+            &mut Scratch::default(),
+        );
+        assert!(uno.acronym);
     }
 
     /// `loose_key` as it was: its parts collected, then joined.
