@@ -402,40 +402,6 @@ pub fn noun_stems(folded: &str) -> impl Iterator<Item = &str> {
     std::iter::once(folded).chain(stems)
 }
 
-/// `fold` into a buffer (cleared first) that the caller reuses: a lookup key per word without
-/// an allocation per word (folding allocates only for ASCII text with other white space than
-/// single spaces, or with a backtick).
-pub fn fold_into(s: &str, out: &mut String) {
-    out.clear();
-    if is_plain_ascii(s) {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-        return;
-    }
-    if s.is_ascii() {
-        out.push_str(&fold_ascii(s));
-        return;
-    }
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            '\u{ad}' | '¬' => {}
-            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,6 +426,17 @@ mod tests {
             let general = fold(&format!("{s}é"));
             let general = general.strip_suffix('é').unwrap_or(&general).trim_end_matches(' ');
             proptest::prop_assert_eq!(fold(&s), general);
+        }
+
+        /// Folding into a buffer appends the folded text and leaves what was there alone.
+        #[test]
+        fn folding_into_a_buffer_appends(
+            s in "[ \t\na-zA-ZÄé’¬\u{ad}.`'-]{0,12}",
+            old in "[ a-zé]{0,3}",
+        ) {
+            let mut out = old.clone();
+            fold_into(&s, &mut out);
+            proptest::prop_assert_eq!(out, old + &fold(&s));
         }
 
         /// Folding makes any white space between words one space (what `names::analyse`
