@@ -459,6 +459,35 @@ fn a_company_split_before_its_legal_form_becomes_one_name() {
 }
 
 #[test]
+fn a_roman_number_after_a_name_belongs_to_it_and_alone_names_nothing() {
+    let doc = en(
+        "The [JARPA|ORG] II programme ended. [Elizabeth|PER] [II|PER] visited [Louis|PER] XIV. \
+         World War [II|PER] began. [JARPA|ORG] IIa and [Henry|PER] I stay as they are.",
+    );
+    check_invariants(&doc);
+    assert_eq!(name(&doc, "JARPA II"), "JARPA II");
+    assert_eq!(name(&doc, "Elizabeth II"), "Elizabeth II");
+    assert_eq!(name(&doc, "Louis XIV"), "Louis XIV");
+    assert!(!same(&doc, "JARPA II", "JARPA"));
+    assert_eq!(mention(&doc, "Henry", 0).form, Form::Name);
+    let surfaces: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+    assert!(!surfaces.contains(&"II"), "{surfaces:?}");
+}
+
+#[test]
+fn numbered_names_meet_whether_the_number_is_in_digits_roman_or_japanese() {
+    let doc = en(
+        "A power outage at [Fukushima 1|LOC] hit pumps. Four years after the \
+                  [Fukushima Daiichi|LOC] disaster, [Fukushima II|LOC] was quiet.",
+    );
+    check_invariants(&doc);
+    assert!(same(&doc, "Fukushima 1", "Fukushima Daiichi"));
+    assert!(!same(&doc, "Fukushima 1", "Fukushima II"));
+    // The name in words is the canonical one.
+    assert_eq!(name(&doc, "Fukushima 1"), "Fukushima Daiichi");
+}
+
+#[test]
 fn a_place_inside_a_name_its_acronym_abbreviates_becomes_part_of_that_name() {
     let doc = de(
         "Die Alternative für [Deutschland|LOC] ([AfD|ORG]) legte zu. Die [AfD|ORG] jubelte, \

@@ -120,7 +120,8 @@ fn kind_of(list: &[usize], grouping: &Grouping) -> Kind {
 }
 
 /// The fullest base form among the name mentions (for non-persons, spelt-out names before
-/// acronyms), then the most frequent, then the first; without name mentions, the first base
+/// acronyms; names in words before those with a number in digits: "Fukushima Daiichi", not
+/// "Fukushima 1"), then the most frequent, then the first; without name mentions, the first base
 /// a derived form or part gave.
 fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
     let names: Vec<&Naming> = list
@@ -135,6 +136,7 @@ fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
         .max_by_key(|(order, n)| {
             (
                 kind == Kind::Per || !n.acronym,
+                !n.base.bytes().any(|b| b.is_ascii_digit()),
                 n.words,
                 counts[*order],
                 usize::MAX - order,

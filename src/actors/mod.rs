@@ -19,6 +19,7 @@ mod kinds;
 mod knowledge;
 mod morph;
 mod names;
+mod numbered;
 mod propagate;
 mod roles;
 mod salience;
@@ -74,6 +75,7 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     kinds::parts_that_are_names(doc);
     kinds::compass_places(doc);
     kinds::legal_form_names(doc);
+    numbered::numbered_names(doc);
     kinds::adjective_organisations(doc);
     kinds::english_organisations(doc);
     let mut tokens = match words {

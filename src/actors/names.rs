@@ -13,6 +13,7 @@ use super::morph::{
     declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
     takes_genitive_s, with_lowercase,
 };
+use super::numbered::is_roman_number;
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
 
@@ -406,6 +407,8 @@ fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &
         let start = key.len();
         if i < last {
             fold_into(declined_adjective(w).map_or(w, |(stem, _)| stem), key);
+        } else if let Some(number) = (i > 0).then(|| number_value(w)).flatten() {
+            key.push_str(number);
         } else {
             fold_into(w, key);
             if let Some(stem) = genitive_stem(&key[start..]).map(str::len) {
@@ -413,6 +416,30 @@ fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &
             }
         }
     }
+}
+
+/// The number a name's last word gives in Roman numerals or as a Japanese ordinal, in digits,
+/// so that "Fukushima I", "Fukushima 1" and "Fukushima Daiichi" meet (Japanese plants, banks and
+/// companies are numbered "Dai-ichi", "Dai-ni"…: first, second).
+fn number_value(word: &str) -> Option<&'static str> {
+    const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    const DIGITS: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    const JAPANESE: [[&str; 2]; 4] = [
+        ["daiichi", "dai-ichi"],
+        ["daini", "dai-ni"],
+        ["daisan", "dai-san"],
+        ["daiyon", "dai-yon"],
+    ];
+    let word = word.trim_end_matches('.');
+    ROMAN
+        .iter()
+        .position(|r| *r == word)
+        .or_else(|| {
+            JAPANESE
+                .iter()
+                .position(|forms| forms.iter().any(|f| f.eq_ignore_ascii_case(word)))
+        })
+        .map(|n| DIGITS[n])
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -450,6 +477,16 @@ fn person_base<'w>(
     base: &mut Vec<Piece<'w>>,
 ) -> Person {
     base.extend(words.iter().map(|w| Piece::word(w)));
+    if let [_, .., last] = words
+        && is_roman_number(last.trim_end_matches('.'))
+    {
+        // A regnal name ("Elizabeth II", "Ludwig XIV."): the number is no surname, and the
+        // name is met only whole.
+        return Person {
+            given: Vec::new(),
+            surname: symbols.fold_joined(words.iter().copied()),
+        };
+    }
     if let Some(last) = words.last()
         && let Some(stem) = genitive_candidate(last, ctx)
         && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun)
@@ -979,6 +1016,18 @@ mod tests {
         assert!(uno.acronym);
     }
 
+    #[test]
+    fn numbered_names_meet_in_the_loose_key() {
+        let key = |words: &[&str]| loose_key(words);
+        assert_eq!(key(&["Fukushima", "Daiichi"]), "fukushima 1");
+        assert_eq!(key(&["Fukushima", "I"]), "fukushima 1");
+        assert_eq!(key(&["Fukushima", "Dai-ni"]), "fukushima 2");
+        assert_eq!(key(&["JARPA", "II"]), "jarpa 2");
+        // Only a name's last word after others is a number.
+        assert_eq!(key(&["Daiichi"]), "daiichi");
+        assert_eq!(key(&["II", "Armee"]), "ii armee");
+    }
+
     /// `loose_key` as it was: its parts collected, then joined.
     fn loose_key_joined(words: &[&str]) -> String {
         let last = words.len().saturating_sub(1);
@@ -988,6 +1037,8 @@ mod tests {
             .map(|(i, w)| {
                 if i < last {
                     fold(declined_adjective(w).map_or(w, |(stem, _)| stem))
+                } else if let Some(number) = number_value(w).filter(|_| i > 0) {
+                    number.to_string()
                 } else {
                     let folded = fold(w);
                     genitive_stem(&folded).unwrap_or(&folded).to_string()

@@ -18,6 +18,7 @@ use std::cell::OnceCell;
 use super::derived::{country_of, document_place};
 use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
 use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
+use super::numbered::is_roman_number;
 use super::roles::role;
 use super::tokens::{Class, Tokens};
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
@@ -337,6 +338,7 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             && last.chars().next().is_some_and(char::is_uppercase)
             && last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.ends_with('.')
+            && !is_roman_number(last)
         {
             // A one-word name: its first kind is kept.
             out.entry(Cow::Borrowed(last)).or_default().single = Some(Kind::Per);
