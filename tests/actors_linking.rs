@@ -488,6 +488,19 @@ fn numbered_names_meet_whether_the_number_is_in_digits_roman_or_japanese() {
 }
 
 #[test]
+fn a_newspaper_is_an_organisation_even_when_tagged_as_a_person() {
+    let doc = en(
+        "The [Asahi Shimbun|PER] and the [Chicago Tribune|ORG] reported it; \
+                  [Emily Post|PER] wrote on etiquette.",
+    );
+    check_invariants(&doc);
+    assert_eq!(mention(&doc, "Asahi Shimbun", 0).kind, Kind::Org);
+    assert_eq!(actor(&doc, "Asahi Shimbun", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "Chicago Tribune", 0).kind, Kind::Org);
+    assert_eq!(mention(&doc, "Emily Post", 0).kind, Kind::Per);
+}
+
+#[test]
 fn a_place_inside_a_name_its_acronym_abbreviates_becomes_part_of_that_name() {
     let doc = de(
         "Die Alternative für [Deutschland|LOC] ([AfD|ORG]) legte zu. Die [AfD|ORG] jubelte, \

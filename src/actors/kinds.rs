@@ -41,6 +41,36 @@ pub fn compass_places(doc: &mut Document) {
     }
 }
 
+/// Newspapers are organisations: a name of several words that ends in a newspaper word
+/// ("Asahi Shimbun", "Frankfurter Rundschau", "Chicago Tribune") is no person, whatever kind the
+/// recognizer gave it. Words that are also surnames ("Post", "Herald") are not on the list.
+pub fn press_names(doc: &mut Document) {
+    const PRESS: [&str; 11] = [
+        "shimbun",
+        "zeitung",
+        "rundschau",
+        "anzeiger",
+        "tagblatt",
+        "tageblatt",
+        "nachrichten",
+        "times",
+        "tribune",
+        "gazette",
+        "chronicle",
+    ];
+    for m in doc.mentions.iter_mut() {
+        if m.form != Form::Name || m.kind != Kind::Per {
+            continue;
+        }
+        let surface = &doc.text[m.span.range()];
+        if let Some((_, last)) = surface.rsplit_once(' ')
+            && PRESS.iter().any(|p| p.eq_ignore_ascii_case(last))
+        {
+            m.kind = Kind::Org;
+        }
+    }
+}
+
 /// Whether a word is a compass direction joined to a place the lexicons know, in the
 /// nominative or the genitive.
 fn is_compass_place(word: &str) -> bool {
