@@ -55,7 +55,23 @@ pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> B
             return Base::Place(place.to_string());
         }
     }
+    if let Some(rest) = without_stance(word) {
+        let base = resolve(rest, lang, in_document);
+        if !matches!(base, Base::Unknown(_)) {
+            return base;
+        }
+    }
     Base::Unknown(strip_adjective_ending(first).to_string())
+}
+
+/// A word without a prefix of stance ("proeuropäische" → "europäische", "anti-American" →
+/// "American"): such adjectives still speak of the country.
+fn without_stance(word: &str) -> Option<&str> {
+    ["pro", "anti", "pan"].iter().find_map(|prefix| {
+        let head = word.get(..prefix.len())?;
+        let rest = word[prefix.len()..].trim_start_matches('-');
+        (head.eq_ignore_ascii_case(prefix) && rest.chars().count() >= 4).then_some(rest)
+    })
 }
 
 /// The key of a place the document names that a German adjective derives from
@@ -224,6 +240,15 @@ mod tests {
         assert_eq!(de("norddeutschen"), "Norddeutschland");
         assert_eq!(de("Leipziger"), "Leipzig");
         assert_eq!(de("quellingischen"), "?quellingisch");
+        // A prefix of stance does not hide the place.
+        assert_eq!(de("proeuropäische"), "Europa");
+        assert_eq!(de("prorussischen"), "Russland");
+        assert_eq!(de("anti-russische"), "Russland");
+        assert_eq!(
+            name(resolve("anti-American", &Lang::En, &|_| false)),
+            "Vereinigte Staaten"
+        );
+        assert_eq!(de("Pandemie"), "?Pandemi");
     }
 
     #[test]

@@ -304,13 +304,16 @@ impl Knowledge {
                 let c = &countries()[i];
                 (
                     looks_sovereign(c),
-                    c.adjectives_en.len() + c.adjectives_de.len() <= 2,
+                    // The name the adjective is made from: "American" from "United States of
+                    // America" (6 letters), not "Amerikanische Überseeinseln" (5).
                     c.names_en
                         .iter()
                         .chain(&c.names_de)
-                        .map(|n| common_prefix(&fold(n), &adjective))
+                        .flat_map(|n| n.split([' ', '-']))
+                        .map(|word| common_prefix(&fold(word), &adjective))
                         .max()
                         .unwrap_or(0),
+                    c.adjectives_en.len() + c.adjectives_de.len() <= 2,
                     usize::MAX - i,
                 )
             };
@@ -433,6 +436,12 @@ mod tests {
         assert_eq!(name("russisch"), "Russia");
         assert_eq!(name("russe"), "Russia");
         assert_eq!(name("nigerian"), "Nigeria");
+        assert_eq!(name("american"), "United States");
+        assert_eq!(name("amerikanisch"), "United States");
+        assert_eq!(name("indian"), "India");
+        assert_eq!(name("chinese"), "China");
+        assert_eq!(name("norwegian"), "Norway");
+        assert_eq!(name("congolese"), "Congo - Kinshasa");
     }
 
     #[test]
