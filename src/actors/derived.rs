@@ -80,6 +80,10 @@ fn document_key(stems: &Candidates, in_document: &dyn Fn(&str) -> bool) -> Optio
 /// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
 /// Libya.
 pub fn country_of(word: &str) -> Option<Entry> {
+    // Most words have no hyphen (an ASCII byte, so a byte search finds it): one part.
+    if !word.as_bytes().contains(&b'-') {
+        return (!word.is_empty()).then(|| country(word)).flatten();
+    }
     word.split('-').filter(|s| !s.is_empty()).find_map(country)
 }
 
