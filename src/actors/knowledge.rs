@@ -77,7 +77,7 @@ pub struct Knowledge {
     /// `word_hash` of the first words of all markable names, sorted.
     markable_firsts: KeySet,
     /// `word_hash` of every folded adjective and demonym, sorted.
-    adjective_hashes: Vec<u64>,
+    adjective_hashes: KeySet,
     /// The first three letters (lower case, see `start_key`) of every adjective and demonym,
     /// sorted: most words begin like none of them.
     adjective_starts: KeySet,
@@ -165,7 +165,7 @@ impl Knowledge {
             markable: FxHashMap::default(),
             markable_words: KeySet::default(),
             markable_firsts: KeySet::default(),
-            adjective_hashes: Vec::new(),
+            adjective_hashes: KeySet::default(),
             adjective_starts: KeySet::default(),
         };
         for (i, c) in countries().iter().enumerate() {
@@ -214,9 +214,7 @@ impl Knowledge {
                 .collect(),
         );
         k.markable_firsts = KeySet::new(k.markable.keys().map(|w| word_hash(w)).collect());
-        let mut adjectives: Vec<u64> = k.adjectives.keys().map(|a| word_hash(a)).collect();
-        adjectives.sort_unstable();
-        k.adjective_hashes = adjectives;
+        k.adjective_hashes = KeySet::new(k.adjectives.keys().map(|a| word_hash(a)).collect());
         k.adjective_starts = KeySet::new(k.adjectives.keys().map(|a| start_key(a)).collect());
         for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
             if let Some(name) = line.split('\t').nth(1) {
@@ -271,9 +269,12 @@ impl Knowledge {
 
     /// True when some folded adjective or demonym may be this folded word (false: none is).
     pub fn may_be_adjective(&self, folded: &str) -> bool {
-        self.adjective_hashes
-            .binary_search(&word_hash(folded))
-            .is_ok()
+        self.may_be_adjective_hash(word_hash(folded))
+    }
+
+    /// `may_be_adjective` by the `word_hash` of the folded word.
+    pub fn may_be_adjective_hash(&self, hash: u64) -> bool {
+        self.adjective_hashes.contains(hash)
     }
 
     /// True when a one-word markable name may have this `word_hash` (false: it has not).
@@ -356,9 +357,12 @@ pub fn word_hash(word: &str) -> u64 {
 pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 pub fn word_hash_step(hash: u64, piece: &str) -> u64 {
-    piece.bytes().fold(hash, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    piece.bytes().fold(hash, word_hash_byte)
+}
+
+/// `word_hash_step` over one byte.
+pub fn word_hash_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// The first three characters of a word in lower case, packed into a number.
