@@ -141,7 +141,19 @@ fn may_begin(text: &str, german: bool) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => text.chars().next().is_some_and(char::is_uppercase),
     };
-    capitalised || german && bytes.windows(3).any(|w| matches!(w, [b's', b'c', b'h']))
+    capitalised || german && has_sch(bytes)
+}
+
+/// Whether the bytes have "sch": each 'c' (rare beside the other letters) is looked at, not
+/// each window of three.
+fn has_sch(bytes: &[u8]) -> bool {
+    let Some(middle) = bytes.get(1..bytes.len().saturating_sub(1)) else {
+        return false;
+    };
+    middle
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'c' && bytes[i] == b's' && bytes[i + 2] == b'h')
 }
 
 /// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
@@ -246,7 +258,7 @@ impl<'c> DocumentNames<'c> {
 /// the text names "Sachsen"), and the first two letters of each without umlauts.
 struct Places {
     names: FxHashSet<String>,
-    starts: FxHashSet<String>,
+    starts: FxHashSet<u64>,
 }
 
 fn document_places(doc: &Document) -> Places {
@@ -267,9 +279,12 @@ fn document_places(doc: &Document) -> Places {
     Places { names, starts }
 }
 
-/// The first two letters of a word as the gazetteer folds them.
-fn start(word: &str) -> String {
-    place_chars(word).take(2).collect()
+/// The first two letters of a word as the gazetteer folds them, packed into a number (no
+/// string to allocate per word).
+fn start(word: &str) -> u64 {
+    place_chars(word)
+        .take(2)
+        .fold(0, |key, c| (key << 32) | (u64::from(c) + 1))
 }
 
 /// True for a German adjective in -isch of a place the document names (its places are
