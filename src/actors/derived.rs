@@ -81,7 +81,7 @@ fn document_key(stems: &Candidates, in_document: &dyn Fn(&str) -> bool) -> Optio
 /// Libya.
 pub fn country_of(word: &str) -> Option<Entry> {
     // Most words have no hyphen (an ASCII byte, so a byte search finds it): one part.
-    if !word.as_bytes().contains(&b'-') {
+    if !word.bytes().any(|b| b == b'-') {
         return (!word.is_empty()).then(|| country(word)).flatten();
     }
     word.split('-').filter(|s| !s.is_empty()).find_map(country)

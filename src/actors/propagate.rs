@@ -183,16 +183,12 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
                 .map(|(_, e)| e.kind())
         };
         let document = || names.one_word.get(name).copied();
-        (k.may_be_markable(hash).then(lexicon).flatten()).or_else(|| {
-            names
-                .hashes
-                .binary_search(&hash)
-                .is_ok()
-                .then(document)
-                .flatten()
-        })
+        (k.may_be_markable(hash).then(lexicon).flatten())
+            .or_else(|| names.may_have(hash).then(document).flatten())
     };
-    if let Some((first, rest)) = word.split_once('-') {
+    // The hyphen is an ASCII byte: a byte search finds it, without a string searcher.
+    if let Some(hyphen) = word.bytes().position(|b| b == b'-') {
+        let (first, rest) = (&word[..hyphen], &word[hyphen + 1..]);
         let rest_letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         return if rest.is_empty() || rest_letters >= 3 {
             known(first, word_hash(first))
@@ -204,7 +200,11 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
         return None;
     }
     // Where the lower-case tail of the word begins (in bytes), and its length in characters.
-    let total = word.chars().count();
+    let total = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     let lower_from = word
         .char_indices()
         .rev()
@@ -231,10 +231,12 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
 }
 
 /// The document's one-word names that may begin compounds (not persons), with their hashes
-/// (sorted, for quick rejection).
+/// (sorted, for quick rejection) and one bit per hash: most beginnings of words are no name,
+/// and one bit tells most of them so.
 struct DocumentNames<'c> {
     one_word: FxHashMap<&'c str, Kind>,
     hashes: Vec<u64>,
+    bits: [u64; 16],
 }
 
 impl<'c> DocumentNames<'c> {
@@ -250,7 +252,27 @@ impl<'c> DocumentNames<'c> {
             .collect();
         let mut hashes: Vec<u64> = one_word.keys().map(|w| word_hash(w)).collect();
         hashes.sort_unstable();
-        DocumentNames { hashes, one_word }
+        let mut bits = [0; 16];
+        for &hash in &hashes {
+            let bit = Self::bit(hash);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+        DocumentNames {
+            one_word,
+            hashes,
+            bits,
+        }
+    }
+
+    /// The hash's bit of 1,024: its top bits after a multiplicative mix.
+    fn bit(hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+    }
+
+    /// False when no one-word name has this `word_hash`.
+    fn may_have(&self, hash: u64) -> bool {
+        let bit = Self::bit(hash);
+        self.bits[bit >> 6] & (1 << (bit & 63)) != 0 && self.hashes.binary_search(&hash).is_ok()
     }
 }
 
@@ -486,7 +508,7 @@ fn is_country_adjective(word: &str, german: bool) -> bool {
         capitalised
     };
     shaped
-        && word.chars().count() >= 4
+        && word.chars().nth(3).is_some()
         && country_of(word).is_some()
         && knowledge().name(&fold(word)).is_none()
 }
