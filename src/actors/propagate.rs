@@ -17,7 +17,7 @@ use std::cell::OnceCell;
 
 use super::derived::{country_of, document_place};
 use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
-use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
+use super::morph::{fold, fold_into, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::roles::role;
 use super::tokens::{Class, Tokens};
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
@@ -385,7 +385,9 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             }
         }
     }
-    // Every name once (the first of the names with the same words keeps its kind).
+    // Every name once (the first of the names with the same words keeps its kind). One buffer
+    // for the folded names looked up in the lexicon.
+    let mut folded = String::new();
     for name in named {
         let Named {
             surface,
@@ -408,7 +410,11 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         let name_like = !one_word
             || times >= 2
             || is_acronym(surface)
-            || k.name(&fold(surface)).is_some()
+            || {
+                folded.clear();
+                fold_into(surface, &mut folded);
+                k.name(&folded).is_some()
+            }
             || k.place(surface).is_some();
         // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
         if !name_like || one_word && role(surface, german, !german).is_some() {
