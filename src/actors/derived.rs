@@ -4,7 +4,7 @@
 //! or in the gazetteer ("Sächsischer" → Sachsen, "skandinavischen" → Skandinavien,
 //! "Osterholzer" → Osterholz-Scharmbeck).
 
-use super::knowledge::{Entry, knowledge};
+use super::knowledge::{Entry, WORD_HASH_START, knowledge, word_hash_byte};
 use super::morph::{fold, fold_into, strip_adjective_ending};
 use super::names::COMPASS;
 use crate::document::Lang;
@@ -96,6 +96,10 @@ fn document_key(stems: &Candidates, in_document: &dyn Fn(&str) -> bool) -> Optio
 /// The country a derived word (or one of its hyphenated parts) names: "libysch-arabische" →
 /// Libya.
 pub fn country_of(word: &str) -> Option<Entry> {
+    // Most words have no hyphen (an ASCII byte, so a byte search finds it): one part.
+    if !word.bytes().any(|b| b == b'-') {
+        return (!word.is_empty()).then(|| country(word)).flatten();
+    }
     word.split('-').filter(|s| !s.is_empty()).find_map(country)
 }
 
@@ -103,7 +107,7 @@ pub fn country_of(word: &str) -> Option<Entry> {
 /// "Russinnen", "Russians".
 fn country(word: &str) -> Option<Entry> {
     let k = knowledge();
-    if !k.may_start_adjective(word) {
+    if !k.may_start_adjective(word) || !may_be_adjective_stem(word) {
         return None;
     }
     let folded = fold(word);
@@ -122,6 +126,26 @@ fn country(word: &str) -> Option<Entry> {
         .filter(|f| k.may_be_adjective(f))
         .find_map(|f| k.adjective(f))
         .filter(|e| matches!(e, Entry::Country(_)))
+}
+
+/// False when none of the stems `country` looks up may be an adjective, told without folding
+/// for a word of plain ASCII (which folds to its lower case): each stem is the word less its
+/// last zero to three letters ("-en", "-innen" → "-in").
+fn may_be_adjective_stem(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if !bytes.iter().all(|&b| b.is_ascii_graphic() && b != b'`') {
+        return true;
+    }
+    let k = knowledge();
+    let shortest = bytes.len().saturating_sub(3);
+    let mut hash = WORD_HASH_START;
+    for (len, &b) in bytes.iter().enumerate() {
+        if len >= shortest && k.may_be_adjective_hash(hash) {
+            return true;
+        }
+        hash = word_hash_byte(hash, b.to_ascii_lowercase());
+    }
+    k.may_be_adjective_hash(hash)
 }
 
 /// Candidate place names behind an adjective, most likely first: "sächsischer" → "Sächs",
@@ -216,6 +240,23 @@ mod tests {
 
     fn de(word: &str) -> String {
         name(resolve(word, &Lang::De, &|_| false))
+    }
+
+    #[test]
+    fn adjective_stems_pass_the_pre_test() {
+        for word in [
+            "Russen",
+            "russischen",
+            "Russinnen",
+            "Russians",
+            "Japanese",
+            "deutsche",
+            "Amerikaner",
+        ] {
+            assert!(may_be_adjective_stem(word), "{word}");
+            assert!(country(word).is_some(), "{word}");
+        }
+        assert!(!may_be_adjective_stem("Bundestag"));
     }
 
     #[test]

@@ -73,14 +73,49 @@ pub struct Knowledge {
     markable: FxHashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
     /// `word_hash` of every one-word markable name, sorted: a cheap test for the beginnings of
     /// compounds before a real lookup.
-    markable_words: Vec<u64>,
+    markable_words: KeySet,
     /// `word_hash` of the first words of all markable names, sorted.
-    markable_firsts: Vec<u64>,
+    markable_firsts: KeySet,
     /// `word_hash` of every folded adjective and demonym, sorted.
-    adjective_hashes: Vec<u64>,
+    adjective_hashes: KeySet,
     /// The first three letters (lower case, see `start_key`) of every adjective and demonym,
     /// sorted: most words begin like none of them.
-    adjective_starts: Vec<u64>,
+    adjective_starts: KeySet,
+}
+
+/// A sorted set of keys (hashes or packed letters) with a bitmap in front: most keys asked
+/// for are not in it, and one bit tells most of them so without a binary search.
+#[derive(Default)]
+struct KeySet {
+    sorted: Vec<u64>,
+    bits: Vec<u64>,
+}
+
+impl KeySet {
+    /// 2^16 bits, 8 KB: few enough keys (thousands) leave most bits clear.
+    const BITS: u32 = 16;
+
+    fn new(mut keys: Vec<u64>) -> KeySet {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = vec![0; 1 << (Self::BITS - 6)];
+        for &key in &keys {
+            let bit = Self::bit(key);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+        KeySet { sorted: keys, bits }
+    }
+
+    /// The key's bit: its top bits after a multiplicative mix (the packed letters of a start
+    /// key differ only in their low bits).
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        let bit = Self::bit(key);
+        self.bits[bit >> 6] & (1 << (bit & 63)) != 0 && self.sorted.binary_search(&key).is_ok()
+    }
 }
 
 /// The shared index (built on first use, a few milliseconds).
@@ -128,10 +163,10 @@ impl Knowledge {
             places: FxHashMap::with_capacity_and_hasher(8_000, Default::default()),
             more_places: Vec::new(),
             markable: FxHashMap::default(),
-            markable_words: Vec::new(),
-            markable_firsts: Vec::new(),
-            adjective_hashes: Vec::new(),
-            adjective_starts: Vec::new(),
+            markable_words: KeySet::default(),
+            markable_firsts: KeySet::default(),
+            adjective_hashes: KeySet::default(),
+            adjective_starts: KeySet::default(),
         };
         for (i, c) in countries().iter().enumerate() {
             let canonical = [c.names_en.first(), c.names_de.first()];
@@ -170,26 +205,17 @@ impl Knowledge {
             }
         }
         k.add_adjectives();
-        let mut words: Vec<u64> = k
-            .markable
-            .values()
-            .flatten()
-            .filter(|(w, _)| w.len() == 1)
-            .map(|(w, _)| word_hash(w[0]))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        k.markable_words = words;
-        let mut firsts: Vec<u64> = k.markable.keys().map(|w| word_hash(w)).collect();
-        firsts.sort_unstable();
-        k.markable_firsts = firsts;
-        let mut adjectives: Vec<u64> = k.adjectives.keys().map(|a| word_hash(a)).collect();
-        adjectives.sort_unstable();
-        k.adjective_hashes = adjectives;
-        let mut starts: Vec<u64> = k.adjectives.keys().map(|a| start_key(a)).collect();
-        starts.sort_unstable();
-        starts.dedup();
-        k.adjective_starts = starts;
+        k.markable_words = KeySet::new(
+            k.markable
+                .values()
+                .flatten()
+                .filter(|(w, _)| w.len() == 1)
+                .map(|(w, _)| word_hash(w[0]))
+                .collect(),
+        );
+        k.markable_firsts = KeySet::new(k.markable.keys().map(|w| word_hash(w)).collect());
+        k.adjective_hashes = KeySet::new(k.adjectives.keys().map(|a| word_hash(a)).collect());
+        k.adjective_starts = KeySet::new(k.adjectives.keys().map(|a| start_key(a)).collect());
         for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
             if let Some(name) = line.split('\t').nth(1) {
                 k.add_place(name);
@@ -229,7 +255,7 @@ impl Knowledge {
     /// Lexicon names beginning with a word whose `word_hash` is given, longest first (the hash
     /// spares the lookup for the many words that begin none).
     pub fn markable_by_hash(&self, hash: u64, first: &str) -> &[(Vec<&'static str>, Entry)] {
-        if self.markable_firsts.binary_search(&hash).is_ok() {
+        if self.markable_firsts.contains(hash) {
             self.markable(first)
         } else {
             &[]
@@ -238,21 +264,22 @@ impl Knowledge {
 
     /// False when no adjective or demonym begins like this word (in any case).
     pub fn may_start_adjective(&self, word: &str) -> bool {
-        self.adjective_starts
-            .binary_search(&start_key(word))
-            .is_ok()
+        self.adjective_starts.contains(start_key(word))
     }
 
     /// True when some folded adjective or demonym may be this folded word (false: none is).
     pub fn may_be_adjective(&self, folded: &str) -> bool {
-        self.adjective_hashes
-            .binary_search(&word_hash(folded))
-            .is_ok()
+        self.may_be_adjective_hash(word_hash(folded))
+    }
+
+    /// `may_be_adjective` by the `word_hash` of the folded word.
+    pub fn may_be_adjective_hash(&self, hash: u64) -> bool {
+        self.adjective_hashes.contains(hash)
     }
 
     /// True when a one-word markable name may have this `word_hash` (false: it has not).
     pub fn may_be_markable(&self, hash: u64) -> bool {
-        self.markable_words.binary_search(&hash).is_ok()
+        self.markable_words.contains(hash)
     }
 
     /// Lexicon names (as written, split into words) that begin with this word, longest first.
@@ -333,9 +360,12 @@ pub fn word_hash(word: &str) -> u64 {
 pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 pub fn word_hash_step(hash: u64, piece: &str) -> u64 {
-    piece.bytes().fold(hash, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    piece.bytes().fold(hash, word_hash_byte)
+}
+
+/// `word_hash_step` over one byte.
+pub fn word_hash_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// The first three characters of a word in lower case, packed into a number.

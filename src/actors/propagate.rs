@@ -17,7 +17,7 @@ use std::cell::OnceCell;
 
 use super::derived::{country_of, document_place};
 use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_step};
-use super::morph::{fold, is_acronym, is_german_adjective, strip_adjective_ending};
+use super::morph::{fold, fold_into, is_acronym, is_german_adjective, strip_adjective_ending};
 use super::numbered::is_roman_number;
 use super::roles::role;
 use super::tokens::{Class, Tokens};
@@ -142,7 +142,19 @@ fn may_begin(text: &str, german: bool) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => text.chars().next().is_some_and(char::is_uppercase),
     };
-    capitalised || german && bytes.windows(3).any(|w| matches!(w, [b's', b'c', b'h']))
+    capitalised || german && has_sch(bytes)
+}
+
+/// Whether the bytes have "sch": each 'c' (rare beside the other letters) is looked at, not
+/// each window of three.
+fn has_sch(bytes: &[u8]) -> bool {
+    let Some(middle) = bytes.get(1..bytes.len().saturating_sub(1)) else {
+        return false;
+    };
+    middle
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'c' && bytes[i] == b's' && bytes[i + 2] == b'h')
 }
 
 /// What may begin at a word that is capitalised (or, in German, has "sch"): the document's
@@ -172,16 +184,12 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
                 .map(|(_, e)| e.kind())
         };
         let document = || names.one_word.get(name).copied();
-        (k.may_be_markable(hash).then(lexicon).flatten()).or_else(|| {
-            names
-                .hashes
-                .binary_search(&hash)
-                .is_ok()
-                .then(document)
-                .flatten()
-        })
+        (k.may_be_markable(hash).then(lexicon).flatten())
+            .or_else(|| names.may_have(hash).then(document).flatten())
     };
-    if let Some((first, rest)) = word.split_once('-') {
+    // The hyphen is an ASCII byte: a byte search finds it, without a string searcher.
+    if let Some(hyphen) = word.bytes().position(|b| b == b'-') {
+        let (first, rest) = (&word[..hyphen], &word[hyphen + 1..]);
         let rest_letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         return if rest.is_empty() || rest_letters >= 3 {
             known(first, word_hash(first))
@@ -193,7 +201,11 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
         return None;
     }
     // Where the lower-case tail of the word begins (in bytes), and its length in characters.
-    let total = word.chars().count();
+    let total = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     let lower_from = word
         .char_indices()
         .rev()
@@ -220,10 +232,12 @@ fn part_of(word: &str, german: bool, names: &DocumentNames) -> Option<Kind> {
 }
 
 /// The document's one-word names that may begin compounds (not persons), with their hashes
-/// (sorted, for quick rejection).
+/// (sorted, for quick rejection) and one bit per hash: most beginnings of words are no name,
+/// and one bit tells most of them so.
 struct DocumentNames<'c> {
     one_word: FxHashMap<&'c str, Kind>,
     hashes: Vec<u64>,
+    bits: [u64; 16],
 }
 
 impl<'c> DocumentNames<'c> {
@@ -239,7 +253,27 @@ impl<'c> DocumentNames<'c> {
             .collect();
         let mut hashes: Vec<u64> = one_word.keys().map(|w| word_hash(w)).collect();
         hashes.sort_unstable();
-        DocumentNames { hashes, one_word }
+        let mut bits = [0; 16];
+        for &hash in &hashes {
+            let bit = Self::bit(hash);
+            bits[bit >> 6] |= 1 << (bit & 63);
+        }
+        DocumentNames {
+            one_word,
+            hashes,
+            bits,
+        }
+    }
+
+    /// The hash's bit of 1,024: its top bits after a multiplicative mix.
+    fn bit(hash: u64) -> usize {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+    }
+
+    /// False when no one-word name has this `word_hash`.
+    fn may_have(&self, hash: u64) -> bool {
+        let bit = Self::bit(hash);
+        self.bits[bit >> 6] & (1 << (bit & 63)) != 0 && self.hashes.binary_search(&hash).is_ok()
     }
 }
 
@@ -247,7 +281,7 @@ impl<'c> DocumentNames<'c> {
 /// the text names "Sachsen"), and the first two letters of each without umlauts.
 struct Places {
     names: FxHashSet<String>,
-    starts: FxHashSet<String>,
+    starts: FxHashSet<u64>,
 }
 
 fn document_places(doc: &Document) -> Places {
@@ -268,9 +302,12 @@ fn document_places(doc: &Document) -> Places {
     Places { names, starts }
 }
 
-/// The first two letters of a word as the gazetteer folds them.
-fn start(word: &str) -> String {
-    place_chars(word).take(2).collect()
+/// The first two letters of a word as the gazetteer folds them, packed into a number (no
+/// string to allocate per word).
+fn start(word: &str) -> u64 {
+    place_chars(word)
+        .take(2)
+        .fold(0, |key, c| (key << 32) | (u64::from(c) + 1))
 }
 
 /// True for a German adjective in -isch of a place the document names (its places are
@@ -350,7 +387,9 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             }
         }
     }
-    // Every name once (the first of the names with the same words keeps its kind).
+    // Every name once (the first of the names with the same words keeps its kind). One buffer
+    // for the folded names looked up in the lexicon.
+    let mut folded = String::new();
     for name in named {
         let Named {
             surface,
@@ -373,7 +412,11 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         let name_like = !one_word
             || times >= 2
             || is_acronym(surface)
-            || k.name(&fold(surface)).is_some()
+            || {
+                folded.clear();
+                fold_into(surface, &mut folded);
+                k.name(&folded).is_some()
+            }
             || k.place(surface).is_some();
         // A role or class noun tagged as a name ("Präsident", "Mann") is not spread.
         if !name_like || one_word && role(surface, german, !german).is_some() {
@@ -473,7 +516,7 @@ fn is_country_adjective(word: &str, german: bool) -> bool {
         capitalised
     };
     shaped
-        && word.chars().count() >= 4
+        && word.chars().nth(3).is_some()
         && country_of(word).is_some()
         && knowledge().name(&fold(word)).is_none()
 }
