@@ -340,8 +340,10 @@ struct Named<'a> {
 fn candidates(doc: &Document) -> Candidates<'_> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
-    // Each name as written: how often, its first kind, and whether it is ever a person's.
-    let mut count: FxHashMap<&str, (usize, Kind, bool)> = FxHashMap::default();
+    // Each name as written, in the order of first mention: how often, its first kind, and
+    // whether it is ever a person's.
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut named: Vec<Named> = Vec::new();
     for m in doc
         .mentions
         .iter()
@@ -351,23 +353,22 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         if !surface.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let entry = count.entry(surface).or_insert((0, m.kind, false));
-        entry.0 += 1;
-        entry.2 |= m.kind == Kind::Per;
+        let i = *index.entry(surface).or_insert_with(|| {
+            named.push(Named {
+                surface,
+                // Most names: one word, told by one look at the bytes.
+                words: may_have_space(surface).then(|| words_of(surface)),
+                times: 0,
+                kind: m.kind,
+                person: false,
+            });
+            named.len() - 1
+        });
+        named[i].times += 1;
+        named[i].person |= m.kind == Kind::Per;
     }
-    let mut out: Candidates = FxHashMap::with_capacity_and_hasher(count.len(), Default::default());
-    // Each name with its words, in the order of `count`.
-    let named: Vec<Named> = count
-        .into_iter()
-        .map(|(surface, (times, kind, person))| Named {
-            surface,
-            // Most names: one word, told by one look at the bytes.
-            words: may_have_space(surface).then(|| words_of(surface)),
-            times,
-            kind,
-            person,
-        })
-        .collect();
+    drop(index);
+    let mut out: Candidates = FxHashMap::with_capacity_and_hasher(named.len(), Default::default());
     for name in &named {
         if name.person
             && let Some(words) = &name.words
@@ -387,8 +388,8 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             }
         }
     }
-    // Every name once (the first of the names with the same words keeps its kind). One buffer
-    // for the folded names looked up in the lexicon.
+    // Every name once (the first mentioned of the names with the same words keeps its kind).
+    // One buffer for the folded names looked up in the lexicon.
     let mut folded = String::new();
     for name in named {
         let Named {
@@ -533,6 +534,49 @@ mod tests {
             .iter()
             .map(|m| (d.slice(m.span).to_string(), m.form))
             .collect()
+    }
+
+    #[test]
+    fn a_name_written_two_ways_keeps_the_kind_it_was_first_marked_with() {
+        // Six names, each marked first as one kind, then with a double space as the other;
+        // their unmarked uses take the first kind, whatever order a hash map keeps.
+        let pairs = [
+            "Nord Stream",
+            "Blaue Linie",
+            "Neue Mitte",
+            "Rote Zone",
+            "Alte Brücke",
+            "Weiße Stadt",
+        ];
+        let mut text = String::new();
+        let mut names = Vec::new();
+        for (k, pair) in pairs.iter().enumerate() {
+            let (first, second) = if k % 2 == 0 {
+                (Kind::Org, Kind::Loc)
+            } else {
+                (Kind::Loc, Kind::Org)
+            };
+            text.push_str(&format!("Die {pair} kam. "));
+            names.push((pair.to_string(), first));
+            let spaced = pair.replace(' ', "  ");
+            text.push_str(&format!("Die {spaced} ging. "));
+            names.push((spaced, second));
+        }
+        for pair in pairs {
+            text.push_str(&format!("Dann {pair} blieb. "));
+        }
+        let marked: Vec<(&str, Kind)> = names.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        let mut d = doc(&text, &marked);
+        d.lang = Lang::De;
+        let added = find(&d, &Tokens::of(&d));
+        for (k, pair) in pairs.iter().enumerate() {
+            let m = added
+                .iter()
+                .find(|m| d.slice(m.span) == *pair)
+                .unwrap_or_else(|| panic!("{pair} not found: {added:?}"));
+            let first = if k % 2 == 0 { Kind::Org } else { Kind::Loc };
+            assert_eq!(m.kind, first, "{pair}");
+        }
     }
 
     #[test]
