@@ -5,6 +5,7 @@
 //! given names and surname.
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::fmt::Write;
 use std::hash::Hasher;
 use std::rc::Rc;
 
@@ -13,7 +14,7 @@ use super::morph::{
     declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
     takes_genitive_s, with_lowercase,
 };
-use super::numbered::is_roman_number;
+use super::numbered::{is_roman_number, roman_value};
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
 
@@ -408,7 +409,8 @@ fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &
         if i < last {
             fold_into(declined_adjective(w).map_or(w, |(stem, _)| stem), key);
         } else if let Some(number) = (i > 0).then(|| number_value(w)).flatten() {
-            key.push_str(number);
+            // Writing to a String cannot fail.
+            let _ = write!(key, "{number}");
         } else {
             fold_into(w, key);
             if let Some(stem) = genitive_stem(&key[start..]).map(str::len) {
@@ -418,12 +420,10 @@ fn loose_key_into<'w>(words: impl Iterator<Item = &'w str>, count: usize, key: &
     }
 }
 
-/// The number a name's last word gives in Roman numerals or as a Japanese ordinal, in digits,
-/// so that "Fukushima I", "Fukushima 1" and "Fukushima Daiichi" meet (Japanese plants, banks and
-/// companies are numbered "Dai-ichi", "Dai-ni"…: first, second).
-fn number_value(word: &str) -> Option<&'static str> {
-    const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-    const DIGITS: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+/// The number a name's last word gives in Roman numerals or as a Japanese ordinal, so that
+/// "Fukushima I", "Fukushima 1" and "Fukushima Daiichi" meet in the loose key (Japanese plants,
+/// banks and companies are numbered "Dai-ichi", "Dai-ni"…: first, second).
+fn number_value(word: &str) -> Option<u32> {
     const JAPANESE: [[&str; 2]; 4] = [
         ["daiichi", "dai-ichi"],
         ["daini", "dai-ni"],
@@ -431,15 +431,12 @@ fn number_value(word: &str) -> Option<&'static str> {
         ["daiyon", "dai-yon"],
     ];
     let word = word.trim_end_matches('.');
-    ROMAN
-        .iter()
-        .position(|r| *r == word)
-        .or_else(|| {
-            JAPANESE
-                .iter()
-                .position(|forms| forms.iter().any(|f| f.eq_ignore_ascii_case(word)))
-        })
-        .map(|n| DIGITS[n])
+    roman_value(word).or_else(|| {
+        JAPANESE
+            .iter()
+            .position(|forms| forms.iter().any(|f| f.eq_ignore_ascii_case(word)))
+            .map(|n| n as u32 + 1)
+    })
 }
 
 /// A German masculine or neuter noun without its genitive ending: "-es" after a consonant,
@@ -1023,6 +1020,7 @@ mod tests {
         assert_eq!(key(&["Fukushima", "I"]), "fukushima 1");
         assert_eq!(key(&["Fukushima", "Dai-ni"]), "fukushima 2");
         assert_eq!(key(&["JARPA", "II"]), "jarpa 2");
+        assert_eq!(key(&["Ludwig", "XIV."]), "ludwig 14");
         // Only a name's last word after others is a number.
         assert_eq!(key(&["Daiichi"]), "daiichi");
         assert_eq!(key(&["II", "Armee"]), "ii armee");

@@ -51,17 +51,19 @@ fn number_after(text: &str, end: usize) -> Option<Span> {
 }
 
 /// True for the Roman numbers 2 to 39 (II … XXXIX) as regnal and series numbers are written;
-/// single letters are left out ("I" is a pronoun, "V" and "X" are initials and names), as are
-/// numbers with L, C, D or M ("DC", "CD" and "MD" are abbreviations far more often).
+/// single letters are left out ("I" is a pronoun, "V" and "X" are initials and names).
 pub(super) fn is_roman_number(word: &str) -> bool {
+    word.len() >= 2 && roman_value(word).is_some()
+}
+
+/// The value of a Roman number from 1 to 39 (I … XXXIX); numbers with L, C, D or M are not
+/// read ("DC", "CD" and "MD" are abbreviations far more often).
+pub(super) fn roman_value(word: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     let tens = word.len() - word.trim_start_matches('X').len();
-    let units = &word[tens..];
-    word.len() >= 2
-        && tens <= 3
-        && matches!(
-            units,
-            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
-        )
+    let units = UNITS.iter().position(|u| *u == &word[tens..])?;
+    let value = 10 * tens + units;
+    (tens <= 3 && value > 0).then_some(value as u32)
 }
 
 #[cfg(test)]
@@ -78,6 +80,15 @@ mod tests {
         ] {
             assert!(!is_roman_number(no), "{no}");
         }
+    }
+
+    #[test]
+    fn roman_numbers_have_their_values() {
+        assert_eq!(roman_value("I"), Some(1));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("XXXIX"), Some(39));
+        assert_eq!(roman_value("XL"), None);
+        assert_eq!(roman_value(""), None);
     }
 
     #[test]
