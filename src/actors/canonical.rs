@@ -16,8 +16,9 @@ use crate::lexicon::places::countries;
 pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
     let n = doc.mentions.len();
     let mut actor_of_root: Vec<Option<ActorIdx>> = vec![None; grouping.clusters.count()];
-    let mut members: Vec<Vec<usize>> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
+    // Mentions per actor, then where each actor's mentions begin in `members`.
+    let mut starts: Vec<usize> = Vec::new();
     let mut assignment = vec![None; n];
     for (i, cluster) in grouping.cluster_of.iter().enumerate() {
         let Some(c) = *cluster else {
@@ -25,26 +26,43 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
         };
         let root = grouping.clusters.find(c);
         let idx = *actor_of_root[root].get_or_insert_with(|| {
-            members.push(Vec::new());
             roots.push(root);
-            ActorIdx(members.len() - 1)
+            starts.push(0);
+            ActorIdx(roots.len() - 1)
         });
-        members[idx.0].push(i);
+        starts[idx.0] += 1;
         assignment[i] = Some(idx);
     }
-    let actors = members
+    // The mentions of all actors in one list, each actor's together and in text order (no list
+    // per actor to grow).
+    let mut total = 0;
+    for start in &mut starts {
+        (*start, total) = (total, total + *start);
+    }
+    starts.push(total);
+    let mut members = vec![0; total];
+    let mut next = starts.clone();
+    for (i, a) in assignment.iter().enumerate() {
+        if let Some(a) = a {
+            members[next[a.0]] = i;
+            next[a.0] += 1;
+        }
+    }
+    let grouping = &*grouping;
+    let mut scratch = Scratch::default();
+    let actors = roots
         .iter()
-        .zip(roots)
         .enumerate()
-        .map(|(a, (list, root))| {
-            let entry = grouping.clusters.get(root).entry;
+        .map(|(a, &root)| {
+            let list = &members[starts[a]..starts[a + 1]];
+            let entry = grouping.clusters.at_root(root).entry;
             let kind = entry.map_or_else(|| kind_of(list, grouping), |e| e.kind());
             let name = match entry {
-                Some(e) => entry_name(e, list, grouping, &doc.lang),
-                None => name_of(list, grouping, kind),
+                Some(e) => entry_name(e, list, grouping, &doc.lang, &mut scratch),
+                None => name_of(list, grouping, kind, &mut scratch.names),
             };
             Actor {
-                id: format!("a{}", a + 1),
+                id: actor_id(a + 1),
                 name,
                 kind,
                 salience: 0.0,
@@ -55,10 +73,43 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
     (actors, assignment)
 }
 
+/// An actor's id: "a" and its number ("a1", "a2", …).
+fn actor_id(number: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push('a');
+    let at = id.len();
+    let mut rest = number;
+    loop {
+        id.insert(at, char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+        if rest == 0 {
+            return id;
+        }
+    }
+}
+
+/// Buffers reused from one actor to the next.
+#[derive(Default)]
+struct Scratch<'g> {
+    /// A mention's base, folded.
+    base: String,
+    /// A country's listed names, folded one after another; name `k` ends at `ends[k]`.
+    listed: String,
+    ends: Vec<usize>,
+    /// The namings of an actor's name mentions.
+    names: Vec<&'g Naming>,
+}
+
 /// A lexicon entry's name: the lexicon's canonical name in the document's language, except
 /// for a country the text names by another of its names ("Großbritannien" for the United
 /// Kingdom), which the reader will recognise better.
-fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) -> String {
+fn entry_name<'g>(
+    entry: Entry,
+    list: &[usize],
+    grouping: &'g Grouping,
+    lang: &Lang,
+    scratch: &mut Scratch<'g>,
+) -> String {
     let canonical = entry.name(lang);
     let Entry::Country(c) = entry else {
         return canonical.to_string();
@@ -68,8 +119,13 @@ fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) ->
         Lang::De => &country.names_de,
         _ => &country.names_en,
     };
+    let adjective =
+        |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
     let mut count: Vec<(&str, usize)> = Vec::new();
-    let (mut base, mut candidate) = (String::new(), String::new());
+    // The listed names are folded once per actor, when a name mention needs them; a base like
+    // the one before gives the name it gave.
+    let mut folded_listed = false;
+    let mut previous: Option<(&str, Option<&str>)> = None;
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
         let Some(naming) = &grouping.naming[i] else {
             continue;
@@ -77,21 +133,41 @@ fn entry_name(entry: Entry, list: &[usize], grouping: &Grouping, lang: &Lang) ->
         if naming.acronym {
             continue;
         }
-        let adjective =
-            |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
-        base.clear();
-        fold_into(&naming.base, &mut base);
-        let Some(name) = listed.iter().find(|n| {
-            candidate.clear();
-            fold_into(n, &mut candidate);
-            candidate == base && !adjective(n)
-        }) else {
+        let found = match previous {
+            Some((base, found)) if base == &*naming.base => found,
+            _ => {
+                if !folded_listed {
+                    scratch.listed.clear();
+                    scratch.ends.clear();
+                    for name in listed {
+                        fold_into(name, &mut scratch.listed);
+                        scratch.ends.push(scratch.listed.len());
+                    }
+                    folded_listed = true;
+                }
+                scratch.base.clear();
+                fold_into(&naming.base, &mut scratch.base);
+                let mut start = 0;
+                let found = listed
+                    .iter()
+                    .zip(&scratch.ends)
+                    .find(|&(n, &end)| {
+                        let candidate = &scratch.listed[start..end];
+                        start = end;
+                        candidate == scratch.base && !adjective(n)
+                    })
+                    .map(|(n, _)| *n);
+                previous = Some((&naming.base, found));
+                found
+            }
+        };
+        let Some(name) = found else {
             continue;
         };
-        if *name == canonical {
+        if name == canonical {
             return canonical.to_string();
         }
-        match count.iter_mut().find(|(n, _)| n == name) {
+        match count.iter_mut().find(|(n, _)| *n == name) {
             Some((_, k)) => *k += 1,
             None => count.push((name, 1)),
         }
@@ -123,13 +199,19 @@ fn kind_of(list: &[usize], grouping: &Grouping) -> Kind {
 /// acronyms; names in words before those with a number in digits: "Fukushima Daiichi", not
 /// "Fukushima 1"), then the most frequent, then the first; without name mentions, the first base
 /// a derived form or part gave.
-fn name_of(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
-    let names: Vec<&Naming> = list
-        .iter()
-        .filter(|&&i| grouping.form[i] == Form::Name)
-        .filter_map(|&i| grouping.naming[i].as_ref())
-        .collect();
-    let counts = base_counts(&names, FEW);
+fn name_of<'g>(
+    list: &[usize],
+    grouping: &'g Grouping,
+    kind: Kind,
+    names: &mut Vec<&'g Naming>,
+) -> String {
+    names.clear();
+    names.extend(
+        list.iter()
+            .filter(|&&i| grouping.form[i] == Form::Name)
+            .filter_map(|&i| grouping.naming[i].as_ref()),
+    );
+    let counts = base_counts(names, FEW);
     let best = names
         .iter()
         .enumerate()
