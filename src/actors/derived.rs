@@ -27,41 +27,96 @@ pub enum Base {
     Unknown(String),
 }
 
-/// Resolves a derived word. `in_document` answers whether a folded place name (or the first
-/// part of a hyphenated one) names a place the document mentions.
-pub fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> Base {
-    let german = !matches!(lang, Lang::En);
-    if let Some(entry) = country_of(word) {
-        return Base::Entry(entry);
-    }
-    let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
-    let stems = place_stems(first, german);
-    if let Some(key) = document_key(&stems, in_document) {
-        return Base::InDocument(key);
-    }
-    if german {
-        let lower = first.to_lowercase();
-        for (prefix, lower_prefix) in COMPASS.iter().zip(COMPASS_LOWER) {
-            if let Some(rest) = lower.strip_prefix(lower_prefix)
-                && let Some(Entry::Country(c)) = country(rest)
-            {
-                let name = Entry::Country(c).name(&Lang::De);
-                return Base::Place(format!("{prefix}{}", name.to_lowercase()));
+/// How a derived word is resolved, worked out once per word: the folded place names to look
+/// for among the document's places, in order (the first the document has gives
+/// `Base::InDocument`), and what the word gives when it has none of them. Only the look-ups
+/// depend on where in the document the word stands, so the mentions of one word share a plan.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The folded names looked for, one after another; a look-up step gives its end.
+    keys: String,
+    steps: Vec<Step>,
+}
+
+#[derive(Debug)]
+enum Step {
+    /// Looks for the key that ends here in `keys` (and begins where the one before ends).
+    Lookup(usize),
+    Give(Base),
+}
+
+/// The plan of a derived word.
+pub fn plan(word: &str, lang: &Lang) -> Plan {
+    let mut plan = Plan::default();
+    plan.add(word, lang);
+    plan
+}
+
+impl Plan {
+    /// What the word is. `in_document` answers whether a folded place name (or the first part
+    /// of a hyphenated one) names a place the document mentions.
+    pub fn resolve(&self, in_document: &dyn Fn(&str) -> bool) -> Base {
+        let mut start = 0;
+        for step in &self.steps {
+            match step {
+                Step::Lookup(end) => {
+                    let key = &self.keys[start..*end];
+                    if in_document(key) {
+                        return Base::InDocument(key.to_string());
+                    }
+                    start = *end;
+                }
+                Step::Give(base) => return base.clone(),
             }
         }
+        unreachable!("a plan ends in what it gives")
     }
-    for stem in stems.iter() {
-        if let Some(place) = knowledge().place(stem) {
-            return Base::Place(place.to_string());
+
+    /// Appends the steps that resolve a word: a country of the lexicon; else its place stems
+    /// looked for in the document, then a compass compound or a place of the gazetteer; else
+    /// the word without a prefix of stance, when that gives something; else the adjective.
+    fn add(&mut self, word: &str, lang: &Lang) {
+        let german = !matches!(lang, Lang::En);
+        if let Some(entry) = country_of(word) {
+            self.steps.push(Step::Give(Base::Entry(entry)));
+            return;
         }
-    }
-    if let Some(rest) = without_stance(word) {
-        let base = resolve(rest, lang, in_document);
-        if !matches!(base, Base::Unknown(_)) {
-            return base;
+        let first = word.split('-').find(|s| !s.is_empty()).unwrap_or(word);
+        let stems = place_stems(first, german);
+        for stem in stems.iter() {
+            fold_into(stem, &mut self.keys);
+            self.steps.push(Step::Lookup(self.keys.len()));
         }
+        if german {
+            let lower = first.to_lowercase();
+            for (prefix, lower_prefix) in COMPASS.iter().zip(COMPASS_LOWER) {
+                if let Some(rest) = lower.strip_prefix(lower_prefix)
+                    && let Some(Entry::Country(c)) = country(rest)
+                {
+                    let name = Entry::Country(c).name(&Lang::De);
+                    let place = format!("{prefix}{}", name.to_lowercase());
+                    self.steps.push(Step::Give(Base::Place(place)));
+                    return;
+                }
+            }
+        }
+        for stem in stems.iter() {
+            if let Some(place) = knowledge().place(stem) {
+                self.steps.push(Step::Give(Base::Place(place.to_string())));
+                return;
+            }
+        }
+        if let Some(rest) = without_stance(word) {
+            self.add(rest, lang);
+            // The word without its prefix gives up as the word does: with the word's adjective.
+            if !matches!(self.steps.last(), Some(Step::Give(Base::Unknown(_)))) {
+                return;
+            }
+            self.steps.pop();
+        }
+        let adjective = strip_adjective_ending(first).to_string();
+        self.steps.push(Step::Give(Base::Unknown(adjective)));
     }
-    Base::Unknown(strip_adjective_ending(first).to_string())
 }
 
 /// A word without a prefix of stance ("proeuropäische" → "europäische", "anti-American" →
@@ -228,6 +283,10 @@ impl Candidates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn resolve(word: &str, lang: &Lang, in_document: &dyn Fn(&str) -> bool) -> Base {
+        plan(word, lang).resolve(in_document)
+    }
 
     fn name(base: Base) -> String {
         match base {

@@ -10,14 +10,15 @@
 //! - derived forms through `derived`, parts through the name inside the word.
 
 use rustc_hash::FxHashMap;
+use std::cell::Cell;
 use std::rc::Rc;
 
-use super::derived::{self, Base};
+use super::derived::{self, Base, Plan};
 use super::knowledge::{Entry, knowledge};
 use super::morph::{
     Stems, fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
 };
-use super::names::{self, Attested, Context, Name, Scratch, Sym, Symbols, given_compatible};
+use super::names::{self, Attested, Name, Scratch, Surroundings, Sym, Symbols, given_compatible};
 use super::tokens::Tokens;
 use crate::document::{Document, Form, Kind, Span};
 
@@ -59,6 +60,12 @@ impl Clusters {
 
     pub fn get(&mut self, c: usize) -> &Cluster {
         let root = self.find(c);
+        &self.data[root]
+    }
+
+    /// The cluster at a root (a number `find` gave), without a `find`.
+    pub fn at_root(&self, root: usize) -> &Cluster {
+        debug_assert_eq!(self.parent[root], root, "a root");
         &self.data[root]
     }
 
@@ -198,8 +205,8 @@ struct Linker<'a> {
     company: FxHashMap<Sym, usize>,
     /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
     place_parts: FxHashMap<Sym, usize>,
-    /// Surfaces of name mentions → their place in `surfaces`.
-    surface_ids: FxHashMap<&'a str, usize>,
+    /// Name and derived mention → its surface's place in `surfaces` (`NO_SURFACE` for others).
+    surface_of: Vec<usize>,
     surfaces: Vec<Surface>,
     /// Reused by the analyses of names.
     scratch: Scratch<'a>,
@@ -207,38 +214,62 @@ struct Linker<'a> {
     buffer: String,
 }
 
-/// What linking found out about one surface of name mentions, kept for its other mentions.
+/// What linking found out about one surface of name and derived mentions, kept for its other
+/// mentions.
 #[derive(Default)]
 struct Surface {
+    /// Whether a name mention has the surface (then it was added to `Attested`).
+    named: bool,
     /// The surface folded, once needed.
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
-    /// Its analyses by kind and context, with the lexicon entry each names.
-    analyses: Vec<(NameContext, Rc<Name>, Option<Entry>)>,
+    /// How a derived mention of the surface is resolved, once needed.
+    plan: Option<Plan>,
+    /// Its analyses as names.
+    analyses: Vec<Analysis>,
 }
 
-/// What a name's analysis depends on besides its text.
-type NameContext = (Kind, Option<&'static str>, bool);
+/// A name's analysis, with the lexicon entry it names and what it asked of the text around the
+/// mention (None: not asked): the same surface and kind with the same answers analyses alike.
+struct Analysis {
+    kind: Kind,
+    determiner: Option<Option<&'static str>>,
+    before_noun: Option<bool>,
+    name: Rc<Name>,
+    entry: Option<Entry>,
+}
+
+/// `Linker::surface_of` of a mention that is neither name nor derived form.
+const NO_SURFACE: usize = usize::MAX;
 
 /// Groups the document's name, derived and part mentions (descriptors and pronouns are left
 /// alone). `definitions` are the acronyms defined in the text.
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
     let name_count = doc.mentions.iter().filter(|m| m.form == Form::Name).count();
+    let surfaced = |form: Form| matches!(form, Form::Name | Form::Derived);
+    let surface_count = doc.mentions.iter().filter(|m| surfaced(m.form)).count();
     // A name gives a few forms (surface, key, stems, loose key), most of them new.
     let mut symbols = Symbols::with_capacity(4 * name_count);
-    let mut attested = Attested::default();
-    let mut surface_ids: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(name_count, Default::default());
-    let mut surfaces = Vec::with_capacity(name_count);
-    for m in doc.mentions.iter().filter(|m| m.form == Form::Name) {
-        let next = surface_ids.len();
-        if *surface_ids.entry(doc.slice(m.span)).or_insert(next) == next {
-            surfaces.push(Surface {
-                folded: attested.add(doc.slice(m.span), &mut symbols),
-                ..Surface::default()
-            });
+    let mut attested = Attested::with_capacity(name_count);
+    let mut surface_ids: FxHashMap<&str, usize> = sized(surface_count);
+    let mut surfaces: Vec<Surface> = Vec::with_capacity(surface_count);
+    let mut surface_of = vec![NO_SURFACE; n];
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !surfaced(m.form) {
+            continue;
+        }
+        let next = surfaces.len();
+        let id = *surface_ids.entry(doc.slice(m.span)).or_insert(next);
+        if id == next {
+            surfaces.push(Surface::default());
+        }
+        surface_of[i] = id;
+        let surface = &mut surfaces[id];
+        if m.form == Form::Name && !surface.named {
+            surface.named = true;
+            surface.folded = attested.add(doc.slice(m.span), &mut symbols);
         }
     }
     let mut linker = Linker {
@@ -267,7 +298,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         given_all: sized(name_count / 2),
         company: FxHashMap::default(),
         place_parts: FxHashMap::default(),
-        surface_ids,
+        surface_of,
         surfaces,
         scratch: Scratch::default(),
         buffer: String::new(),
@@ -335,21 +366,16 @@ impl<'a> Linker<'a> {
         self.lookup(map, key)
     }
 
-    /// What the text around mention `i` tells about its grammatical form.
-    fn context(&self, i: usize) -> Context<'static> {
-        let mut ctx = Context {
+    /// The text around mention `i`, for what it tells about the name's grammatical form.
+    fn around(&self, i: usize) -> Around<'a> {
+        Around {
+            tokens: self.tokens,
             german: self.german,
-            ..Context::default()
-        };
-        if !self.german {
-            return ctx;
+            token: self.german.then(|| self.tokens.of_mention(i)).flatten(),
+            determiner: Cell::new(None),
+            before_noun: Cell::new(None),
+            asked: Cell::new((false, false)),
         }
-        let Some(t) = self.tokens.of_mention(i) else {
-            return ctx;
-        };
-        ctx.determiner = determiner_before(self.tokens, t);
-        ctx.before_noun = noun_after(self.tokens, t);
-        ctx
     }
 
     // ---- names ------------------------------------------------------------------------
@@ -363,11 +389,7 @@ impl<'a> Linker<'a> {
             self.part(i);
             return;
         }
-        let next = self.surfaces.len();
-        let id = *self.surface_ids.entry(surface).or_insert(next);
-        if id == next {
-            self.surfaces.push(Surface::default());
-        }
+        let id = self.surface_of[i];
         if kind != Kind::Per && !surface.contains(' ') {
             let country = match self.surfaces[id].country {
                 Some(country) => country,
@@ -386,8 +408,8 @@ impl<'a> Linker<'a> {
                 return;
             }
         }
-        let ctx = self.context(i);
-        let (name, entry) = self.analysed(id, surface, kind, ctx);
+        let around = self.around(i);
+        let (name, entry) = self.analysed(id, surface, kind, &around);
         let cluster = if kind == Kind::Per {
             self.person(&name)
         } else {
@@ -402,20 +424,24 @@ impl<'a> Linker<'a> {
         self.assign(i, cluster, naming);
     }
 
-    /// The analysis of a name, computed once per surface, kind and context, with the lexicon
-    /// entry it names (never for persons): the first of its variants that is a lexicon name
-    /// or loose key, if that entry fits the kind.
+    /// The analysis of a name, computed once per surface, kind and what the analysis asks of
+    /// the text around the mention, with the lexicon entry it names (never for persons): the
+    /// first of its variants that is a lexicon name or loose key, if that entry fits the kind.
     fn analysed(
         &mut self,
         id: usize,
         surface: &'a str,
         kind: Kind,
-        ctx: Context<'static>,
+        around: &Around,
     ) -> (Rc<Name>, Option<Entry>) {
-        let key = (kind, ctx.determiner, ctx.before_noun);
         let analyses = &self.surfaces[id].analyses;
-        if let Some((_, name, entry)) = analyses.iter().find(|(k, ..)| *k == key) {
-            return (Rc::clone(name), *entry);
+        if let Some(a) = analyses.iter().find(|a| {
+            a.kind == kind
+                && a.determiner.is_none_or(|d| d == around.determiner_value())
+                && a.before_noun
+                    .is_none_or(|b| b == around.before_noun_value())
+        }) {
+            return (Rc::clone(&a.name), a.entry);
         }
         let folded = match self.surfaces[id].folded {
             Some(folded) => folded,
@@ -425,11 +451,12 @@ impl<'a> Linker<'a> {
                 folded
             }
         };
+        around.asked.set((false, false));
         let name = names::analyse(
             surface,
             folded,
             kind,
-            &ctx,
+            around,
             &self.attested,
             &mut self.symbols,
             &mut self.scratch,
@@ -445,9 +472,14 @@ impl<'a> Linker<'a> {
                 .filter(|e| e.fits(kind))
         };
         let name = Rc::new(name);
-        self.surfaces[id]
-            .analyses
-            .push((key, Rc::clone(&name), entry));
+        let (determiner, before_noun) = around.asked.get();
+        self.surfaces[id].analyses.push(Analysis {
+            kind,
+            determiner: determiner.then(|| around.determiner_value()),
+            before_noun: before_noun.then(|| around.before_noun_value()),
+            name: Rc::clone(&name),
+            entry,
+        });
         (name, entry)
     }
 
@@ -667,7 +699,11 @@ impl<'a> Linker<'a> {
                 .get(key)
                 .is_some_and(|s| self.exact.contains_key(&s) || self.place_parts.contains_key(&s))
         };
-        let base = derived::resolve(word, &self.doc.lang, &lookup);
+        let lang = &self.doc.lang;
+        let plan = self.surfaces[self.surface_of[i]]
+            .plan
+            .get_or_insert_with(|| derived::plan(word, lang));
+        let base = plan.resolve(&lookup);
         let (c, naming) = match base {
             Base::Entry(entry) => (self.entry_cluster(entry), self.entry_naming(entry)),
             Base::InDocument(key) => {
@@ -957,9 +993,61 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         .take_while(|(x, y)| x == y)
         .map(|(x, _)| x.len_utf8())
         .sum::<usize>();
-    let short_rest = short[..short.len() - suffix].chars().count();
-    let long_rest = long[..long.len() - suffix].chars().count();
-    short_rest <= 1 && long_rest == 1
+    let mut short_rest = short[..short.len() - suffix].chars();
+    let mut long_rest = long[..long.len() - suffix].chars();
+    // At most one character left of the shorter, exactly one of the longer.
+    short_rest.nth(1).is_none() && long_rest.next().is_some() && long_rest.next().is_none()
+}
+
+/// The text around a name mention, looked at only for what the name's analysis asks, and then
+/// once.
+struct Around<'t> {
+    tokens: &'t Tokens<'t>,
+    german: bool,
+    /// The mention's token, in German text.
+    token: Option<usize>,
+    determiner: Cell<Option<Option<&'static str>>>,
+    before_noun: Cell<Option<bool>>,
+    /// Whether the analysis asked for the determiner and for a noun after the name.
+    asked: Cell<(bool, bool)>,
+}
+
+impl Around<'_> {
+    fn determiner_value(&self) -> Option<&'static str> {
+        if let Some(determiner) = self.determiner.get() {
+            return determiner;
+        }
+        let determiner = self.token.and_then(|t| determiner_before(self.tokens, t));
+        self.determiner.set(Some(determiner));
+        determiner
+    }
+
+    fn before_noun_value(&self) -> bool {
+        if let Some(before_noun) = self.before_noun.get() {
+            return before_noun;
+        }
+        let before_noun = self.token.is_some_and(|t| noun_after(self.tokens, t));
+        self.before_noun.set(Some(before_noun));
+        before_noun
+    }
+}
+
+impl Surroundings for Around<'_> {
+    fn german(&self) -> bool {
+        self.german
+    }
+
+    fn determiner(&self) -> Option<&str> {
+        let (_, before_noun) = self.asked.get();
+        self.asked.set((true, before_noun));
+        self.determiner_value()
+    }
+
+    fn before_noun(&self) -> bool {
+        let (determiner, _) = self.asked.get();
+        self.asked.set((determiner, true));
+        self.before_noun_value()
+    }
 }
 
 /// German determiners and contracted prepositions that tell a name's case.

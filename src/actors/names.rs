@@ -18,17 +18,17 @@ use super::numbered::{is_roman_number, roman_value};
 use super::roles::{Class, is_honorific, role};
 use crate::document::Kind;
 
-/// What the text around a name says about its form.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Context<'a> {
+/// What the text around a name says about its form, asked for by the analysis only where the
+/// form is in doubt (so that the mentions of a surface share the analyses that did not ask).
+pub trait Surroundings {
     /// German morphology applies (German or unknown language).
-    pub german: bool,
+    fn german(&self) -> bool;
     /// The German article or contracted preposition before the name, lower case ("der",
     /// "vom"), skipping adjectives and quotes in between.
-    pub determiner: Option<&'a str>,
+    fn determiner(&self) -> Option<&str>;
     /// A noun phrase follows directly: the position of a German prenominal genitive
     /// ("Haftars gescheiterter Angriff").
-    pub before_noun: bool,
+    fn before_noun(&self) -> bool;
 }
 
 /// A folded form, by its number in the document's `Symbols`.
@@ -188,6 +188,13 @@ pub struct Attested {
 }
 
 impl Attested {
+    /// Room for the surfaces of `names` name mentions.
+    pub fn with_capacity(names: usize) -> Attested {
+        Attested {
+            words: FxHashSet::with_capacity_and_hasher(2 * names, Default::default()),
+        }
+    }
+
     /// Adds a name's surface; returns the number of the surface folded when it has no
     /// possessive (then that is what was added).
     pub fn add(&mut self, surface: &str, symbols: &mut Symbols) -> Option<Sym> {
@@ -284,7 +291,7 @@ pub fn analyse<'t>(
     surface: &'t str,
     folded: Sym,
     kind: Kind,
-    ctx: &Context,
+    ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
     scratch: &mut Scratch<'t>,
@@ -304,7 +311,7 @@ pub fn analyse<'t>(
         // Honorifics and roles the recognizer took into the name: "Dr.", "Reichskanzler".
         while words.len() > 1
             && (is_honorific(words[0])
-                || role(words[0], ctx.german, true).is_some_and(|r| r.class == Class::Person))
+                || role(words[0], ctx.german(), true).is_some_and(|r| r.class == Class::Person))
         {
             words.remove(0);
         }
@@ -328,7 +335,7 @@ pub fn analyse<'t>(
     } else {
         if words.len() == 1 {
             pieces.push(single_base(words[0], ctx, attested, symbols, &mut variants));
-        } else if ctx.german {
+        } else if ctx.german() {
             german_phrase_base(words, ctx, attested, symbols, pieces);
         } else {
             pieces.extend(words.iter().map(|w| Piece::word(w)));
@@ -457,8 +464,8 @@ fn genitive_stem(noun: &str) -> Option<&str> {
 }
 
 /// The stem a person's last name may have when it ends in a genitive -s (German only).
-fn genitive_candidate<'w>(word: &'w str, ctx: &Context) -> Option<&'w str> {
-    if !ctx.german {
+fn genitive_candidate<'w>(word: &'w str, ctx: &dyn Surroundings) -> Option<&'w str> {
+    if !ctx.german() {
         return None;
     }
     word.strip_suffix('s').filter(|s| takes_genitive_s(s))
@@ -468,7 +475,7 @@ fn genitive_candidate<'w>(word: &'w str, ctx: &Context) -> Option<&'w str> {
 /// bare name occurs in the document or the name stands before a noun.
 fn person_base<'w>(
     words: &[&'w str],
-    ctx: &Context,
+    ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
     base: &mut Vec<Piece<'w>>,
@@ -486,7 +493,7 @@ fn person_base<'w>(
     }
     if let Some(last) = words.last()
         && let Some(stem) = genitive_candidate(last, ctx)
-        && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun)
+        && (symbols.folded(stem).is_some_and(|s| attested.contains(s)) || ctx.before_noun())
     {
         *base.last_mut().expect("a name has a word") = Piece::word(stem);
     }
@@ -538,12 +545,12 @@ fn known_text(text: &str, attested: &Attested, symbols: &mut Symbols) -> bool {
 /// stands in genitive position.
 fn single_base<'w>(
     word: &'w str,
-    ctx: &Context,
+    ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
     variants: &mut Vec<Sym>,
 ) -> Piece<'w> {
-    if !ctx.german {
+    if !ctx.german() {
         return Piece::word(word);
     }
     let stems = german_stems(word);
@@ -575,7 +582,7 @@ fn single_base<'w>(
             }
         }
     }
-    let genitive_position = ctx.before_noun || matches!(ctx.determiner, Some("des" | "eines"));
+    let genitive_position = ctx.before_noun() || matches!(ctx.determiner(), Some("des" | "eines"));
     if genitive_position
         && !is_acronym(word)
         && let Some(stem) = word.strip_suffix('s').filter(|s| takes_genitive_s(s))
@@ -703,7 +710,7 @@ fn guess_gender(noun: &str) -> Gender {
 /// Words after the head ("der deutschen Wirtschaft") stay as written.
 fn german_phrase_base<'w>(
     words: &[&'w str],
-    ctx: &Context,
+    ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
     out: &mut Vec<Piece<'w>>,
@@ -725,7 +732,7 @@ fn german_phrase_base<'w>(
     out.extend(words.iter().map(|w| Piece::word(w)));
 
     // The head noun in the genitive.
-    if matches!(ctx.determiner, Some("des" | "eines")) {
+    if matches!(ctx.determiner(), Some("des" | "eines")) {
         let folded = symbols.fold_str(words[head]).to_string();
         if let Some(stem) = genitive_stem(&folded) {
             let stem_len = stem.len();
@@ -751,7 +758,7 @@ fn german_phrase_base<'w>(
         };
         *piece = Piece {
             head: stem,
-            tail: strong_ending(ending, ctx.determiner, gender),
+            tail: strong_ending(ending, ctx.determiner(), gender),
         };
     }
 }
@@ -784,7 +791,29 @@ mod tests {
     use super::super::morph::fold;
     use super::*;
 
-    fn de(determiner: Option<&'static str>) -> Context<'static> {
+    /// The text around a name, given.
+    #[derive(Clone, Copy, Debug, Default)]
+    struct Context {
+        german: bool,
+        determiner: Option<&'static str>,
+        before_noun: bool,
+    }
+
+    impl Surroundings for Context {
+        fn german(&self) -> bool {
+            self.german
+        }
+
+        fn determiner(&self) -> Option<&str> {
+            self.determiner
+        }
+
+        fn before_noun(&self) -> bool {
+            self.before_noun
+        }
+    }
+
+    fn de(determiner: Option<&'static str>) -> Context {
         Context {
             german: true,
             determiner,
