@@ -65,19 +65,23 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// True for ASCII text that `fold` only lower-cases: plain bytes (`is_plain_byte`) and single
-/// spaces between them. Tested without early exits (the texts are short), in a way that
-/// compiles to vector instructions.
+/// spaces between them. One pass that stops at the first byte that is not.
 fn is_plain_ascii(bytes: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return true;
-    };
-    let odd = bytes.iter().fold(0u8, |odd, &b| {
-        odd | u8::from(!is_plain_byte(b) & (b != b' '))
-    });
-    let double_space = bytes.iter().zip(&bytes[1..]).fold(0u8, |double, (&a, &b)| {
-        double | u8::from((a == b' ') & (b == b' '))
-    });
-    odd == 0 && double_space == 0 && first != b' ' && last != b' '
+    // After a space (or at the beginning), where a space would be one too many.
+    let mut after_space = true;
+    for &b in bytes {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_plain_byte(b) {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || bytes.is_empty()
 }
 
 /// An ASCII byte that `fold` only lower-cases: no white space or other control character,
