@@ -59,7 +59,7 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
             let kind = entry.map_or_else(|| kind_of(list, grouping), |e| e.kind());
             let name = match entry {
                 Some(e) => entry_name(e, list, grouping, &doc.lang, &mut scratch),
-                None => name_of(list, grouping, kind, &mut scratch.names),
+                None => name_of(list, grouping, kind, &mut scratch),
             };
             Actor {
                 id: actor_id(a + 1),
@@ -75,17 +75,22 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
 
 /// An actor's id: "a" and its number ("a1", "a2", …).
 fn actor_id(number: usize) -> String {
-    let mut id = String::with_capacity(8);
-    id.push('a');
-    let at = id.len();
+    // The digits from the last, at the end of a buffer that holds any number.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
     let mut rest = number;
     loop {
-        id.insert(at, char::from(b'0' + (rest % 10) as u8));
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
-            return id;
+            break;
         }
     }
+    let mut id = String::with_capacity(1 + digits.len() - start);
+    id.push('a');
+    id.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+    id
 }
 
 /// Buffers reused from one actor to the next.
@@ -96,8 +101,9 @@ struct Scratch<'g> {
     /// A country's listed names, folded one after another; name `k` ends at `ends[k]`.
     listed: String,
     ends: Vec<usize>,
-    /// The namings of an actor's name mentions.
+    /// The namings of an actor's name mentions, and how often each one's base occurs.
     names: Vec<&'g Naming>,
+    counts: Vec<usize>,
 }
 
 /// A lexicon entry's name: the lexicon's canonical name in the document's language, except
@@ -203,15 +209,16 @@ fn name_of<'g>(
     list: &[usize],
     grouping: &'g Grouping,
     kind: Kind,
-    names: &mut Vec<&'g Naming>,
+    scratch: &mut Scratch<'g>,
 ) -> String {
+    let Scratch { names, counts, .. } = scratch;
     names.clear();
     names.extend(
         list.iter()
             .filter(|&&i| grouping.form[i] == Form::Name)
             .filter_map(|&i| grouping.naming[i].as_ref()),
     );
-    let counts = base_counts(names, FEW);
+    base_counts(names, FEW, counts);
     let best = names
         .iter()
         .enumerate()
@@ -236,20 +243,23 @@ fn name_of<'g>(
 /// Up to how many names `name_of` counts bases pairwise.
 const FEW: usize = 16;
 
-/// How often each name's base occurs among the names: counted pairwise for up to `few` names
-/// (most actors have a handful; no map to allocate), through a map for more.
-fn base_counts(names: &[&Naming], few: usize) -> Vec<usize> {
+/// How often each name's base occurs among the names, into `counts`: counted pairwise for up
+/// to `few` names (most actors have a handful; no map to allocate), through a map for more.
+fn base_counts(names: &[&Naming], few: usize, counts: &mut Vec<usize>) {
+    counts.clear();
     if names.len() <= few {
-        return names
-            .iter()
-            .map(|n| names.iter().filter(|m| m.base == n.base).count())
-            .collect();
+        counts.extend(
+            names
+                .iter()
+                .map(|n| names.iter().filter(|m| m.base == n.base).count()),
+        );
+        return;
     }
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
     for n in names {
         *count.entry(&*n.base).or_default() += 1;
     }
-    names.iter().map(|n| count[&*n.base]).collect()
+    counts.extend(names.iter().map(|n| count[&*n.base]));
 }
 
 #[cfg(test)]
@@ -264,7 +274,10 @@ mod tests {
                 .map(|b| Naming { base: b.as_str().into(), words: 1, acronym: false })
                 .collect();
             let names: Vec<&Naming> = namings.iter().collect();
-            proptest::prop_assert_eq!(base_counts(&names, usize::MAX), base_counts(&names, 0));
+            let (mut pairwise, mut mapped) = (Vec::new(), Vec::new());
+            base_counts(&names, usize::MAX, &mut pairwise);
+            base_counts(&names, 0, &mut mapped);
+            proptest::prop_assert_eq!(pairwise, mapped);
         }
     }
 }

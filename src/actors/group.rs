@@ -208,6 +208,8 @@ struct Linker<'a> {
     /// Name and derived mention → its surface's place in `surfaces` (`NO_SURFACE` for others).
     surface_of: Vec<usize>,
     surfaces: Vec<Surface>,
+    /// The analyses of all surfaces, each surface's in a list through `Analysis::next`.
+    analyses: Vec<Analysis>,
     /// Reused by the analyses of names.
     scratch: Scratch<'a>,
     /// Reused for folding the words looked at inside compounds.
@@ -220,14 +222,18 @@ struct Linker<'a> {
 struct Surface {
     /// Whether a name mention has the surface (then it was added to `Attested`).
     named: bool,
+    /// For a named surface: it has no space.
+    one_word: bool,
+    /// For a named surface shaped like "Wagner-Söldner": the length of its first part.
+    compound: Option<usize>,
     /// The surface folded, once needed.
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
     /// How a derived mention of the surface is resolved, once needed.
     plan: Option<Plan>,
-    /// Its analyses as names.
-    analyses: Vec<Analysis>,
+    /// Its latest analysis as a name, in `Linker::analyses`.
+    analyses: Option<usize>,
 }
 
 /// A name's analysis, with the lexicon entry it names and what it asked of the text around the
@@ -238,6 +244,11 @@ struct Analysis {
     before_noun: Option<bool>,
     name: Rc<Name>,
     entry: Option<Entry>,
+    /// Whether the forms it adds only when missing were indexed (then only the exact ones,
+    /// which a later name may have taken, are indexed again).
+    indexed: bool,
+    /// The surface's analysis before this one.
+    next: Option<usize>,
 }
 
 /// `Linker::surface_of` of a mention that is neither name nor derived form.
@@ -268,8 +279,11 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         surface_of[i] = id;
         let surface = &mut surfaces[id];
         if m.form == Form::Name && !surface.named {
+            let text = doc.slice(m.span);
             surface.named = true;
-            surface.folded = attested.add(doc.slice(m.span), &mut symbols);
+            surface.one_word = !text.contains(' ');
+            surface.compound = compound_first(text).map(str::len);
+            surface.folded = attested.add(text, &mut symbols);
         }
     }
     let mut linker = Linker {
@@ -300,6 +314,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         place_parts: FxHashMap::default(),
         surface_of,
         surfaces,
+        analyses: Vec::with_capacity(surface_count),
         scratch: Scratch::default(),
         buffer: String::new(),
     };
@@ -383,14 +398,16 @@ impl<'a> Linker<'a> {
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
         let surface = self.surface(i);
-        if self.is_compound_with_name(surface, kind) {
+        let id = self.surface_of[i];
+        if let Some(first) = self.surfaces[id].compound
+            && self.is_compound_with_name(surface, &surface[..first], kind)
+        {
             // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
             self.out.form[i] = Form::Part;
             self.part(i);
             return;
         }
-        let id = self.surface_of[i];
-        if kind != Kind::Per && !surface.contains(' ') {
+        if kind != Kind::Per && self.surfaces[id].one_word {
             let country = match self.surfaces[id].country {
                 Some(country) => country,
                 None => {
@@ -409,13 +426,19 @@ impl<'a> Linker<'a> {
             }
         }
         let around = self.around(i);
-        let (name, entry) = self.analysed(id, surface, kind, &around);
+        let analysis = self.analysed(id, surface, kind, &around);
+        let (name, entry) = (
+            Rc::clone(&self.analyses[analysis].name),
+            self.analyses[analysis].entry,
+        );
         let cluster = if kind == Kind::Per {
             self.person(&name)
         } else {
             self.other(i, &name, kind, entry)
         };
-        self.index(cluster, &name, kind);
+        let indexed = self.analyses[analysis].indexed;
+        self.index(cluster, &name, kind, indexed);
+        self.analyses[analysis].indexed = true;
         let naming = Naming {
             base: Rc::clone(&name.base),
             words: name.words,
@@ -424,24 +447,22 @@ impl<'a> Linker<'a> {
         self.assign(i, cluster, naming);
     }
 
-    /// The analysis of a name, computed once per surface, kind and what the analysis asks of
-    /// the text around the mention, with the lexicon entry it names (never for persons): the
-    /// first of its variants that is a lexicon name or loose key, if that entry fits the kind.
-    fn analysed(
-        &mut self,
-        id: usize,
-        surface: &'a str,
-        kind: Kind,
-        around: &Around,
-    ) -> (Rc<Name>, Option<Entry>) {
-        let analyses = &self.surfaces[id].analyses;
-        if let Some(a) = analyses.iter().find(|a| {
-            a.kind == kind
+    /// The analysis of a name (its place in `analyses`), computed once per surface, kind and
+    /// what the analysis asks of the text around the mention, with the lexicon entry it names
+    /// (never for persons): the first of its variants that is a lexicon name or loose key, if
+    /// that entry fits the kind.
+    fn analysed(&mut self, id: usize, surface: &'a str, kind: Kind, around: &Around) -> usize {
+        let mut next = self.surfaces[id].analyses;
+        while let Some(k) = next {
+            let a = &self.analyses[k];
+            if a.kind == kind
                 && a.determiner.is_none_or(|d| d == around.determiner_value())
                 && a.before_noun
                     .is_none_or(|b| b == around.before_noun_value())
-        }) {
-            return (Rc::clone(&a.name), a.entry);
+            {
+                return k;
+            }
+            next = a.next;
         }
         let folded = match self.surfaces[id].folded {
             Some(folded) => folded,
@@ -471,16 +492,19 @@ impl<'a> Linker<'a> {
                 .find_map(|v| k.name(v).or_else(|| k.loose(v)))
                 .filter(|e| e.fits(kind))
         };
-        let name = Rc::new(name);
         let (determiner, before_noun) = around.asked.get();
-        self.surfaces[id].analyses.push(Analysis {
+        self.analyses.push(Analysis {
             kind,
             determiner: determiner.then(|| around.determiner_value()),
             before_noun: before_noun.then(|| around.before_noun_value()),
-            name: Rc::clone(&name),
+            name: Rc::new(name),
             entry,
+            indexed: false,
+            next: self.surfaces[id].analyses,
         });
-        (name, entry)
+        let k = self.analyses.len() - 1;
+        self.surfaces[id].analyses = Some(k);
+        k
     }
 
     /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
@@ -645,11 +669,14 @@ impl<'a> Linker<'a> {
         None
     }
 
-    /// Records the forms a later mention may use for this name.
-    fn index(&mut self, c: usize, name: &Name, kind: Kind) {
+    /// Records the forms a later mention may use for this name. The forms other than the
+    /// surface and key go in only where missing: once `indexed`, they are all there.
+    fn index(&mut self, c: usize, name: &Name, kind: Kind, indexed: bool) {
         self.exact.insert(name.variants[0], c);
-        self.exact.insert(name.key, c);
-        if kind == Kind::Per {
+        if name.key != name.variants[0] {
+            self.exact.insert(name.key, c);
+        }
+        if kind == Kind::Per || indexed {
             return;
         }
         for &v in name.variants.iter().skip(2) {
@@ -831,21 +858,8 @@ impl<'a> Linker<'a> {
     /// A hyphenated word whose first part is a name this document already has and whose last
     /// part is a capitalised word of its own, while the whole is no known name:
     /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
-    fn is_compound_with_name(&mut self, word: &str, kind: Kind) -> bool {
-        let Some((first, _)) = word.split_once('-') else {
-            return false;
-        };
-        let Some((_, last)) = word.rsplit_once('-') else {
-            return false;
-        };
-        if word.contains(char::is_whitespace)
-            || first.chars().count() < 2
-            || last.chars().count() < 4
-            || !last.chars().next().is_some_and(char::is_uppercase)
-            || !last.chars().all(char::is_alphabetic)
-        {
-            return false;
-        }
+    /// `first` is the word's first part, the word shaped as `compound_first` wants.
+    fn is_compound_with_name(&mut self, word: &str, first: &str, kind: Kind) -> bool {
         let whole = self.symbols.folded(word);
         if whole.is_some_and(|w| self.lookup(Map::Exact, w).is_some())
             || is_lexicon_name(word, kind, self.german)
@@ -903,6 +917,20 @@ impl<'a> Linker<'a> {
         }
         None
     }
+}
+
+/// The first part of a word shaped like a compound with a name ("Wagner" of "Wagner-Söldner"):
+/// hyphenated, without white space, a first part of two characters or more and a last part of
+/// four letters or more that begins with a capital.
+fn compound_first(word: &str) -> Option<&str> {
+    let (first, _) = word.split_once('-')?;
+    let (_, last) = word.rsplit_once('-')?;
+    let shaped = !word.contains(char::is_whitespace)
+        && first.chars().nth(1).is_some()
+        && last.chars().nth(3).is_some()
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(char::is_alphabetic);
+    shaped.then_some(first)
 }
 
 /// True when the word, or its German stem, is a name or alias of the lexicons that a mention
@@ -978,21 +1006,24 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     if long.len() - short.len() > 4 || a == b {
         return false;
     }
-    // Skip the common beginning and end; at most one character may remain on each side.
-    let prefix = short
-        .chars()
-        .zip(long.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
+    // Skip the common beginning and end, compared byte by byte and taken back to whole
+    // characters (equal bytes up to there are equal characters); at most one character may
+    // remain on each side.
+    let same = |x: &[u8], y: &[u8]| x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let mut prefix = same(short.as_bytes(), long.as_bytes());
+    while !short.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
     let (short, long) = (&short[prefix..], &long[prefix..]);
-    let suffix = short
-        .chars()
+    let mut suffix = short
+        .bytes()
         .rev()
-        .zip(long.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
+        .zip(long.bytes().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    while !short.is_char_boundary(short.len() - suffix) {
+        suffix -= 1;
+    }
     let mut short_rest = short[..short.len() - suffix].chars();
     let mut long_rest = long[..long.len() - suffix].chars();
     // At most one character left of the shorter, exactly one of the longer.
@@ -1121,6 +1152,38 @@ mod tests {
         assert!(one_edit_apart("schoigu", "schoygu"));
         assert!(!one_edit_apart("hilbert", "hilbert"));
         assert!(!one_edit_apart("hilbert", "gilbart"));
+    }
+
+    /// `one_edit_apart` as it was: the common beginning and end skipped character by character.
+    fn one_edit_apart_by_chars(a: &str, b: &str) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        if long.len() - short.len() > 4 || a == b {
+            return false;
+        }
+        let prefix = short
+            .chars()
+            .zip(long.chars())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum::<usize>();
+        let (short, long) = (&short[prefix..], &long[prefix..]);
+        let suffix = short
+            .chars()
+            .rev()
+            .zip(long.chars().rev())
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len_utf8())
+            .sum::<usize>();
+        let short_rest = short[..short.len() - suffix].chars().count();
+        let long_rest = long[..long.len() - suffix].chars().count();
+        short_rest <= 1 && long_rest == 1
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_edit_apart_by_bytes_agrees_with_chars(a in "[abäöé€]{0,6}", b in "[abäöé€]{0,6}") {
+            proptest::prop_assert_eq!(one_edit_apart(&a, &b), one_edit_apart_by_chars(&a, &b));
+        }
     }
 
     #[test]
