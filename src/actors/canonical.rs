@@ -89,7 +89,7 @@ fn actor_id(number: usize) -> String {
     }
     let mut id = String::with_capacity(1 + digits.len() - start);
     id.push('a');
-    id.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
+    id.extend(digits[start..].iter().map(|&d| char::from(d)));
     id
 }
 

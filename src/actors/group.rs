@@ -242,7 +242,7 @@ struct Analysis {
     kind: Kind,
     determiner: Option<Option<&'static str>>,
     before_noun: Option<bool>,
-    name: Rc<Name>,
+    name: Name,
     entry: Option<Entry>,
     /// Whether the forms it adds only when missing were indexed (then only the exact ones,
     /// which a later name may have taken, are indexed again).
@@ -426,24 +426,24 @@ impl<'a> Linker<'a> {
             }
         }
         let around = self.around(i);
-        let analysis = self.analysed(id, surface, kind, &around);
-        let (name, entry) = (
-            Rc::clone(&self.analyses[analysis].name),
-            self.analyses[analysis].entry,
-        );
+        let k = self.analysed(id, surface, kind, &around);
+        // The analyses are set aside while the name is linked (which adds none to them).
+        let mut analyses = std::mem::take(&mut self.analyses);
+        let analysis = &mut analyses[k];
+        let name = &analysis.name;
         let cluster = if kind == Kind::Per {
-            self.person(&name)
+            self.person(name)
         } else {
-            self.other(i, &name, kind, entry)
+            self.other(i, name, kind, analysis.entry)
         };
-        let indexed = self.analyses[analysis].indexed;
-        self.index(cluster, &name, kind, indexed);
-        self.analyses[analysis].indexed = true;
+        self.index(cluster, name, kind, analysis.indexed);
         let naming = Naming {
             base: Rc::clone(&name.base),
             words: name.words,
             acronym: name.acronym,
         };
+        analysis.indexed = true;
+        self.analyses = analyses;
         self.assign(i, cluster, naming);
     }
 
@@ -497,7 +497,7 @@ impl<'a> Linker<'a> {
             kind,
             determiner: determiner.then(|| around.determiner_value()),
             before_noun: before_noun.then(|| around.before_noun_value()),
-            name: Rc::new(name),
+            name,
             entry,
             indexed: false,
             next: self.surfaces[id].analyses,

@@ -201,7 +201,8 @@ impl Attested {
         let bare = strip_possessive(surface);
         let whole = symbols.fold(bare);
         let folded = symbols.str(whole);
-        if let Some(space) = folded.rfind(' ') {
+        // The space is ASCII: its byte is found without decoding characters.
+        if let Some(space) = folded.bytes().rposition(|b| b == b' ') {
             let range = space + 1..folded.len();
             self.words.insert(symbols.part(whole, range));
         }
@@ -274,6 +275,8 @@ pub struct Scratch<'t> {
     words: Vec<&'t str>,
     pieces: Vec<Piece<'t>>,
     base: String,
+    /// Where the base's words end.
+    ends: Vec<usize>,
 }
 
 /// Particles that begin a surname ("von der Leyen", "de Gaulle", "bin Salman").
@@ -300,9 +303,16 @@ pub fn analyse<'t>(
         words,
         pieces,
         base,
+        ends,
     } = scratch;
     words.clear();
-    words.extend(surface.split_whitespace());
+    if surface.is_ascii() && !surface.as_bytes().contains(&b'\x0b') {
+        // White space as `split_whitespace` has it, found without decoding characters (of
+        // ASCII white space, only the vertical tab is not `u8::is_ascii_whitespace`).
+        words.extend(surface.split_ascii_whitespace());
+    } else {
+        words.extend(surface.split_whitespace());
+    }
     let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
     while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
@@ -350,12 +360,14 @@ pub fn analyse<'t>(
         variants.push(symbols.fold_joined(rest.iter().copied().chain([stem])));
     }
     base.clear();
+    ends.clear();
     for (i, piece) in base_words.iter().enumerate() {
         if i > 0 {
             base.push(' ');
         }
         base.push_str(piece.head);
         base.push_str(piece.tail);
+        ends.push(base.len());
     }
     // The key is folded already when the base is the surface or the words as written.
     let as_written = base_words.len() == words.len()
@@ -369,8 +381,12 @@ pub fn analyse<'t>(
         _ => symbols.fold(base),
     };
     if base_words.len() > 1 {
-        // No piece is empty or holds a space: the base's words are the pieces.
-        variants.push(symbols.loose_key(base.split(' '), base_words.len()));
+        // The base's words are the pieces, one space apart.
+        let starts = std::iter::once(0).chain(ends.iter().map(|end| end + 1));
+        let base_words = starts
+            .zip(ends.iter())
+            .map(|(start, &end)| &base[start..end]);
+        variants.push(symbols.loose_key(base_words, ends.len()));
     }
     variants.insert(1, key);
     dedup_in_order(&mut variants);
