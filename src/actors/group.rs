@@ -281,7 +281,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         if m.form == Form::Name && !surface.named {
             let text = doc.slice(m.span);
             surface.named = true;
-            surface.one_word = !text.contains(' ');
+            surface.one_word = !text.as_bytes().contains(&b' ');
             surface.compound = compound_first(text).map(str::len);
             surface.folded = attested.add(text, &mut symbols);
         }
@@ -411,8 +411,13 @@ impl<'a> Linker<'a> {
             let country = match self.surfaces[id].country {
                 Some(country) => country,
                 None => {
+                    // The surface folded is at hand unless it has a possessive.
+                    let folded = match self.surfaces[id].folded {
+                        Some(folded) => self.symbols.str(folded),
+                        None => self.symbols.fold_str(surface),
+                    };
                     let country = knowledge()
-                        .name(self.symbols.fold_str(surface))
+                        .name(folded)
                         .is_none()
                         .then(|| derived::country_of(surface))
                         .flatten();
@@ -604,7 +609,8 @@ impl<'a> Linker<'a> {
         recent.iter().find(|&c| {
             self.out.clusters.get(c).surname.is_some_and(|s| {
                 let s = self.symbols.str(s);
-                long(s) && one_edit_apart(s, surname)
+                // The edit first: most surnames differ at both ends and fail it at once.
+                one_edit_apart(s, surname) && long(s)
             })
         })
     }
@@ -648,8 +654,8 @@ impl<'a> Linker<'a> {
         }
         // "PNE WIND AG" after "PNE": the longest known prefix of a company name.
         let key = self.symbols.str(name.key);
-        if let Some((_, last)) = key.rsplit_once(' ')
-            && LEGAL_FORMS.contains(&last)
+        if let Some(space) = last_space(key)
+            && LEGAL_FORMS.contains(&&key[space + 1..])
         {
             // The key's words are separated by single spaces: its prefixes end before one.
             let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
@@ -688,7 +694,7 @@ impl<'a> Linker<'a> {
         // Where the key's last word and its first hyphenated part begin, found before the
         // parts get numbers (numbering adds to the text the key is kept in).
         let key = self.symbols.str(name.key);
-        let last_space = key.rfind(' ');
+        let last_space = last_space(key);
         let last = last_space.map_or("", |space| &key[space + 1..]);
         let legal_form = kind == Kind::Org && last_space.is_some() && LEGAL_FORMS.contains(&last);
         let geographic = kind == Kind::Loc && last_space.is_some() && GEOGRAPHIC.contains(&last);
@@ -697,7 +703,7 @@ impl<'a> Linker<'a> {
             _ => Vec::new(),
         };
         let hyphen = if kind == Kind::Loc {
-            key.find('-')
+            key.bytes().position(|b| b == b'-')
         } else {
             None
         };
@@ -923,14 +929,20 @@ impl<'a> Linker<'a> {
 /// hyphenated, without white space, a first part of two characters or more and a last part of
 /// four letters or more that begins with a capital.
 fn compound_first(word: &str) -> Option<&str> {
-    let (first, _) = word.split_once('-')?;
-    let (_, last) = word.rsplit_once('-')?;
+    // The hyphen is ASCII: its bytes are found without decoding characters.
+    let first = &word[..word.bytes().position(|b| b == b'-')?];
+    let last = &word[word.bytes().rposition(|b| b == b'-')? + 1..];
     let shaped = !word.contains(char::is_whitespace)
         && first.chars().nth(1).is_some()
         && last.chars().nth(3).is_some()
         && last.chars().next().is_some_and(char::is_uppercase)
         && last.chars().all(char::is_alphabetic);
     shaped.then_some(first)
+}
+
+/// Where the last space in a text is (found by its byte: a space is ASCII).
+fn last_space(text: &str) -> Option<usize> {
+    text.bytes().rposition(|b| b == b' ')
 }
 
 /// True when the word, or its German stem, is a name or alias of the lexicons that a mention
