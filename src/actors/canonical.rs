@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::group::{Grouping, Naming};
 use super::knowledge::Entry;
-use super::morph::fold_into;
+use super::morph::{fold_into, folds_to};
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang};
 use crate::lexicon::places::countries;
 
@@ -98,9 +98,8 @@ fn actor_id(number: usize) -> String {
 struct Scratch<'g> {
     /// A mention's base, folded.
     base: String,
-    /// A country's listed names, folded one after another; name `k` ends at `ends[k]`.
+    /// A listed name folded, when it is not plain ASCII.
     listed: String,
-    ends: Vec<usize>,
     /// The namings of an actor's name mentions, and how often each one's base occurs.
     names: Vec<&'g Naming>,
     counts: Vec<usize>,
@@ -128,9 +127,7 @@ fn entry_name<'g>(
     let adjective =
         |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
     let mut count: Vec<(&str, usize)> = Vec::new();
-    // The listed names are folded once per actor, when a name mention needs them; a base like
-    // the one before gives the name it gave.
-    let mut folded_listed = false;
+    // A base like the one before gives the name it gave.
     let mut previous: Option<(&str, Option<&str>)> = None;
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
         let Some(naming) = &grouping.naming[i] else {
@@ -142,27 +139,12 @@ fn entry_name<'g>(
         let found = match previous {
             Some((base, found)) if base == &*naming.base => found,
             _ => {
-                if !folded_listed {
-                    scratch.listed.clear();
-                    scratch.ends.clear();
-                    for name in listed {
-                        fold_into(name, &mut scratch.listed);
-                        scratch.ends.push(scratch.listed.len());
-                    }
-                    folded_listed = true;
-                }
                 scratch.base.clear();
                 fold_into(&naming.base, &mut scratch.base);
-                let mut start = 0;
                 let found = listed
                     .iter()
-                    .zip(&scratch.ends)
-                    .find(|&(n, &end)| {
-                        let candidate = &scratch.listed[start..end];
-                        start = end;
-                        candidate == scratch.base && !adjective(n)
-                    })
-                    .map(|(n, _)| *n);
+                    .copied()
+                    .find(|n| folds_to(n, &scratch.base, &mut scratch.listed) && !adjective(n));
                 previous = Some((&naming.base, found));
                 found
             }

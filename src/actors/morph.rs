@@ -64,6 +64,21 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// True when `text` folds (`fold`) to `folded`: plain ASCII text is compared as it is, other
+/// text folded into `buffer`.
+pub fn folds_to(text: &str, folded: &str, buffer: &mut String) -> bool {
+    if is_plain_ascii(text.as_bytes()) {
+        return text.len() == folded.len()
+            && text
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b);
+    }
+    buffer.clear();
+    fold_into(text, buffer);
+    buffer == folded
+}
+
 /// True for ASCII text that `fold` only lower-cases: plain bytes (`is_plain_byte`) and single
 /// spaces between them. One pass that stops at the first byte that is not.
 fn is_plain_ascii(bytes: &[u8]) -> bool {
@@ -430,6 +445,14 @@ mod tests {
             let general = fold(&format!("{s}é"));
             let general = general.strip_suffix('é').unwrap_or(&general).trim_end_matches(' ');
             proptest::prop_assert_eq!(fold(&s), general);
+        }
+
+        /// A text folds to what `fold` gives, and only to that.
+        #[test]
+        fn folds_to_agrees_with_fold(s in "[ a-zA-ZÄé’]{0,8}", t in "[ a-zA-ZÄäé']{0,8}") {
+            let mut buffer = String::new();
+            proptest::prop_assert!(folds_to(&s, &fold(&s), &mut buffer));
+            proptest::prop_assert_eq!(folds_to(&s, &t, &mut buffer), fold(&s) == t);
         }
 
         /// Folding into a buffer appends the folded text and leaves what was there alone.
