@@ -24,11 +24,12 @@ use super::roles::role;
 use super::tokens::{Class, Tokens};
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
 
-/// A name to look for: its words as the tokenizer writes them (a range of `Candidates::words`),
-/// and its kind.
+/// A longer name to look for: its words as the tokenizer writes them (a range of
+/// `Candidates::words`), its kind, and the next name with the same first two words.
 struct Candidate {
     words: Range<usize>,
     kind: Kind,
+    next: Option<usize>,
 }
 
 /// What the document's names say of a word they may begin with: the one-word name (if that
@@ -40,19 +41,27 @@ struct FirstWord {
 }
 
 /// The names to look for: by their first word (a surname with a genitive -s is no word of the
-/// text; all other words are the text's own), and the longer ones by their first two words,
-/// longest first. Only the names whose second word follows can match, so a first name that
-/// begins many names ("Wladimir") costs one lookup.
+/// text; all other words are the text's own), and the longer ones by their first two words.
+/// Only the names whose second word follows can match, so a first name that begins many names
+/// ("Wladimir") costs one lookup. The longer names with the same first two words are chained
+/// in one vector of all names, as are their words: no vector per name or pair of words.
 struct Candidates<'a> {
     first: FxHashMap<Cow<'a, str>, FirstWord>,
-    longer: FxHashMap<(&'a str, &'a str), Vec<Candidate>>,
-    /// The words of all longer names, one name after another: no vector per name.
+    /// The first of the chain of longer names with these first two words.
+    longer: FxHashMap<(&'a str, &'a str), usize>,
+    names: Vec<Candidate>,
     words: Vec<&'a str>,
 }
 
 impl Candidates<'_> {
-    /// The first name that stands at token `t`, whose text is a first word with these
-    /// names: the longest, as in a list sorted longest first.
+    /// The chain of longer names from `names[first]` on.
+    fn chain(&self, first: usize) -> impl Iterator<Item = &Candidate> {
+        std::iter::successors(Some(&self.names[first]), |c| Some(&self.names[c.next?]))
+    }
+
+    /// The name that stands at token `t`, whose text is a first word with these names: the
+    /// longest (two names of the same length that both stand there have the same words, and
+    /// names with the same words are kept once).
     fn find_at(&self, first: FirstWord, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
         let next = t + 1;
         let longer = (first.longer
@@ -62,9 +71,10 @@ impl Candidates<'_> {
             && !matches!(tokens.list[next].class, Class::Mention(_)))
         .then(|| self.longer.get(&(tokens.text(t), tokens.text(next))))
         .flatten()
-        .and_then(|list| {
-            list.iter()
-                .find(|c| matches_at(tokens, t, &self.words[c.words.clone()]))
+        .and_then(|&chain| {
+            self.chain(chain)
+                .filter(|c| matches_at(tokens, t, &self.words[c.words.clone()]))
+                .max_by_key(|c| c.words.len())
         })
         .map(|c| (c.words.len(), c.kind));
         longer.or_else(|| {
@@ -429,7 +439,8 @@ fn candidates(doc: &Document) -> Candidates<'_> {
     }
     // Every name once (the first mentioned of the names with the same words keeps its kind).
     // One buffer for the folded names looked up in the lexicon.
-    let mut longer: FxHashMap<(&str, &str), Vec<Candidate>> = FxHashMap::default();
+    let mut longer: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut chained: Vec<Candidate> = Vec::new();
     let mut folded = String::new();
     for name in named {
         let Named {
@@ -468,20 +479,25 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             (Some(second), Some(range)) => {
                 names.longer = true;
                 // Names with the same words have the same first and second word.
-                let list = longer.entry((head, second)).or_default();
-                if !list.iter().any(|c| words[c.words.clone()] == words[range.clone()]) {
-                    list.push(Candidate { words: range, kind });
+                let next = longer.get(&(head, second)).copied();
+                let same = std::iter::successors(next, |&i| chained[i].next)
+                    .any(|i| words[chained[i].words.clone()] == words[range.clone()]);
+                if !same {
+                    chained.push(Candidate {
+                        words: range,
+                        kind,
+                        next,
+                    });
+                    longer.insert((head, second), chained.len() - 1);
                 }
             }
             _ => names.single = names.single.or(Some(kind)),
         }
     }
-    for list in longer.values_mut() {
-        list.sort_by_key(|c| usize::MAX - c.words.len());
-    }
     Candidates {
         first,
         longer,
+        names: chained,
         words,
     }
 }
@@ -650,7 +666,7 @@ mod tests {
             .longer
             .iter()
             .filter(|((head, _), _)| *head == tokens.text(t))
-            .flat_map(|(_, list)| list)
+            .flat_map(|(_, &chain)| candidates.chain(chain))
             .map(|c| {
                 let words = &candidates.words[c.words.clone()];
                 (words.iter().map(|w| w.to_string()).collect(), c.kind)
