@@ -141,12 +141,13 @@ fn long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind, 
     for (m, t) in mention_tokens(mentions, tokens).filter(|&(_, t)| 2 <= t && t + 1 < n) {
         let acronym = tokens.text(t);
         let (mention, open, close) = (&mentions[m], t - 1, t + 1);
+        // The parentheses first: they rule out most mentions without a look at the text.
         if mention.form != Form::Name
             || mention.kind == Kind::Per
-            || !is_acronym(acronym)
             || !tokens.is_punct(open, '(')
             || !tokens.is_punct(close, ')')
             || !tokens.joined(open)
+            || !is_acronym(acronym)
         {
             continue;
         }

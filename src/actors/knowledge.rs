@@ -371,12 +371,12 @@ pub fn word_hash_byte(hash: u64, byte: u8) -> u64 {
 /// The first three characters of a word in lower case, packed into a number.
 fn start_key(word: &str) -> u64 {
     let pack = |key: u64, c: u32| (key << 21) | u64::from(c);
-    let start = &word.as_bytes()[..word.len().min(3)];
-    if start.is_ascii() {
+    let lower = |b: u8| u32::from(b.to_ascii_lowercase());
+    if let [a, b, c, ..] = *word.as_bytes()
+        && (a | b | c).is_ascii()
+    {
         // Three ASCII bytes are three characters, each its own lower case's only one.
-        return start
-            .iter()
-            .fold(0, |key, b| pack(key, u32::from(b.to_ascii_lowercase())));
+        return pack(pack(pack(0, lower(a)), lower(b)), lower(c));
     }
     word.chars()
         .flat_map(char::to_lowercase)
@@ -388,16 +388,24 @@ fn start_key(word: &str) -> u64 {
 /// their base letters; white space and apostrophe variants are not expected in the gazetteer
 /// and are taken as they come).
 pub fn place_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().flat_map(char::to_lowercase).map(|c| match c {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(without_umlaut)
+}
+
+/// A lower-case umlaut or ß as its base letter.
+fn without_umlaut(c: char) -> char {
+    match c {
         'ä' => 'a',
         'ö' => 'o',
         'ü' => 'u',
         'ß' => 's',
         other => other,
-    })
+    }
 }
 
-/// FNV-1a over a place name's folded characters.
+/// FNV-1a over a place name's folded characters (an ASCII character folds to its lower case
+/// alone, without the general case mapping).
 fn place_hash(name: &str) -> u64 {
     let step = |h: u64, c: u32| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
     let start = 0xcbf2_9ce4_8422_2325;
@@ -405,13 +413,27 @@ fn place_hash(name: &str) -> u64 {
         name.bytes()
             .fold(start, |h, b| step(h, u32::from(b.to_ascii_lowercase())))
     } else {
-        place_chars(name).fold(start, |h, c| step(h, u32::from(c)))
+        name.chars().fold(start, |h, c| {
+            if c.is_ascii() {
+                step(h, u32::from(c.to_ascii_lowercase()))
+            } else {
+                c.to_lowercase()
+                    .map(without_umlaut)
+                    .fold(h, |h, c| step(h, u32::from(c)))
+            }
+        })
     }
 }
 
-/// True when two place names fold to the same characters.
+/// True when two place names fold to the same characters: at once when they are written the
+/// same, as a name found in the gazetteer mostly is, or differ in the case of ASCII letters.
 fn place_hash_eq(a: &str, b: &str) -> bool {
-    place_chars(a).eq(place_chars(b))
+    a == b
+        || if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            place_chars(a).eq(place_chars(b))
+        }
 }
 
 /// True when one of the country's names is that of a state ("French Republic", "Königreich
@@ -482,5 +504,28 @@ mod tests {
         assert_eq!(k.place("Moskau"), Some("Moskau"));
         assert_eq!(k.place("Sächsen"), Some("Sachsen"));
         assert_eq!(k.place("Machthaber"), None);
+    }
+
+    proptest::proptest! {
+        /// Place names hash and compare as their folded characters do; a word's start key
+        /// is its first three characters in lower case.
+        #[test]
+        fn place_names_hash_and_compare_by_folded_characters(
+            a in "[aAsSäÄßẞİ é]{0,6}",
+            b in "[aAsSäÄßẞİ é]{0,6}",
+        ) {
+            let step = |h: u64, c: char| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            proptest::prop_assert_eq!(
+                place_hash(&a),
+                place_chars(&a).fold(0xcbf2_9ce4_8422_2325, step)
+            );
+            proptest::prop_assert_eq!(place_hash_eq(&a, &b), place_chars(&a).eq(place_chars(&b)));
+            let key = a
+                .chars()
+                .flat_map(char::to_lowercase)
+                .take(3)
+                .fold(0, |key, c| (key << 21) | u64::from(c));
+            proptest::prop_assert_eq!(start_key(&a), key);
+        }
     }
 }

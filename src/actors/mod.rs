@@ -124,23 +124,39 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
 
 /// Gives each actor its aliases: the distinct surfaces of its name, derived and part
 /// mentions, sorted. The surfaces are borrowed from the text and grouped by actor before any is
-/// copied: one String per distinct alias, not per mention.
+/// copied: one String per distinct alias, not per mention. Actor ids are dense, so the surfaces
+/// are grouped by counting (each actor's share of one vector), not by sorting all of them.
 fn aliases(doc: &Document, actors: &mut [Actor]) {
-    let mut surfaces: Vec<(usize, &str)> = doc
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.form, Form::Name | Form::Derived | Form::Part))
-        .filter_map(|m| Some((m.actor?.0, &doc.text[m.span.range()])))
-        .collect();
-    surfaces.sort_unstable_by_key(|&(a, _)| a);
-    for group in surfaces.chunk_by_mut(|x, y| x.0 == y.0) {
-        group.sort_unstable_by_key(|&(_, surface)| surface);
-        let aliases = &mut actors[group[0].0].aliases;
-        for (i, &(_, surface)) in group.iter().enumerate() {
-            if i == 0 || group[i - 1].1 != surface {
-                aliases.push(surface.to_string());
+    let named = || {
+        doc.mentions
+            .iter()
+            .filter(|m| matches!(m.form, Form::Name | Form::Derived | Form::Part))
+            .filter_map(|m| Some((m.actor?.0, m.span)))
+    };
+    // Where each actor's surfaces begin, and then, as they are placed, where its next goes.
+    let mut next = vec![0; actors.len() + 1];
+    for (a, _) in named() {
+        next[a + 1] += 1;
+    }
+    for a in 1..next.len() {
+        next[a] += next[a - 1];
+    }
+    let mut surfaces = vec![""; next[actors.len()]];
+    for (a, span) in named() {
+        surfaces[next[a]] = &doc.text[span.range()];
+        next[a] += 1;
+    }
+    // Each actor's surfaces now end where the next actor's begin.
+    let mut start = 0;
+    for (actor, &end) in actors.iter_mut().zip(&next) {
+        let group = &mut surfaces[start..end];
+        group.sort_unstable();
+        for (i, &surface) in group.iter().enumerate() {
+            if i == 0 || group[i - 1] != surface {
+                actor.aliases.push(surface.to_string());
             }
         }
+        start = end;
     }
 }
 
