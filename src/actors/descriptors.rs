@@ -21,8 +21,8 @@ use super::group::{Grouping, is_quote};
 use super::morph::{each_noun_form, fold_into, is_german_adjective, noun_stems};
 use super::names::capitalise;
 use super::roles::{
-    ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, organisation_class,
-    role,
+    ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
+    organisation_class, role,
 };
 use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
@@ -147,8 +147,8 @@ struct Finder<'a> {
     role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
-    /// The words asked about as head nouns, folded once per distinct word (`fold_word`): the
-    /// range of each in `folds_text`.
+    /// The words asked about as head nouns that are not plain ASCII (`is_plain_word`), folded
+    /// once per distinct word (`fold_word`): the range of each in `folds_text`.
     folds: FxHashMap<&'a str, (usize, usize)>,
     folds_text: String,
 }
@@ -176,7 +176,11 @@ pub fn find<'a>(
         names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
-        role_of: RefCell::default(),
+        // Words are asked about mostly before names: about one per mention.
+        role_of: RefCell::new(FxHashMap::with_capacity_and_hasher(
+            assignment.len(),
+            Default::default(),
+        )),
         folded: String::new(),
         folds: FxHashMap::default(),
         folds_text: String::new(),
@@ -205,11 +209,7 @@ fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<
         if actor.kind != Kind::Org {
             continue;
         }
-        let Some(class) = head_nouns(&actor.name, lang)
-            .iter()
-            .rev()
-            .find_map(|w| organisation_class(w))
-        else {
+        let Some(class) = head_class(&actor.name, lang) else {
             continue;
         };
         map.entry(class)
@@ -223,25 +223,48 @@ fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<
     map
 }
 
-/// The words of an organisation's name that may be its head noun: in English the last word
-/// before "of" or "for" ("Court" in "International Court of Justice"); in German the
-/// capitalised words it starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in
-/// "Institut der deutschen Wirtschaft").
-fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// The organisation class (`organisation_class`) of the last of an organisation's words that
+/// may be its head noun and has one. Those words are: in English the last word before "of" or
+/// "for" ("Court" in "International Court of Justice"); in German the capitalised words it
+/// starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in "Institut der deutschen
+/// Wirtschaft").
+fn head_class(name: &str, lang: &Lang) -> Option<&'static str> {
+    let words = name.split_whitespace();
     match lang {
-        Lang::En => {
-            let end = words
-                .iter()
-                .position(|w| matches!(*w, "of" | "for" | "on"))
-                .unwrap_or(words.len());
-            words[..end].last().copied().into_iter().collect()
-        }
+        Lang::En => words
+            .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+            .last()
+            .and_then(organisation_class),
         _ => words
-            .into_iter()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains('-'))
-            .collect(),
+            .filter_map(organisation_class)
+            .last(),
     }
+}
+
+/// The `start_key` of the folded word (`fold_into`) when that is five bytes or longer and
+/// known without folding: the word starts with five printable ASCII characters other than the
+/// backtick, which folding only lower-cases.
+fn plain_start_key(word: &str) -> Option<u32> {
+    let start = word.as_bytes().get(..5)?;
+    if !start.iter().all(|&b| is_plain_byte(b)) {
+        return None;
+    }
+    Some(start[..3].iter().fold(3, |packed, &b| {
+        (packed << 8) | u32::from(b.to_ascii_lowercase())
+    }))
+}
+
+/// True for a printable ASCII character other than the backtick: one that `fold_into` copies
+/// lower-cased.
+fn is_plain_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && b != b'`'
+}
+
+/// True for a word of printable ASCII characters other than the backtick, which `fold_into`
+/// only lower-cases: most words, folded without a look-up (`Finder::with_folded`).
+fn is_plain_word(word: &str) -> bool {
+    word.bytes().all(is_plain_byte)
 }
 
 impl<'a> Finder<'a> {
@@ -306,6 +329,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let word = self.text(t);
+        // Many words are ruled out without a look-up (German ones in lower case).
+        if !may_be_role(word, self.english) {
+            return None;
+        }
         *self
             .role_of
             .borrow_mut()
@@ -333,10 +360,9 @@ impl<'a> Finder<'a> {
 
     /// `remember` for the word of a token.
     fn remember_word(&mut self, head: &'a str, role: Option<Role>, actor: ActorIdx) {
-        let (start, end) = self.fold_word(head);
-        let folds_text = std::mem::take(&mut self.folds_text);
-        self.remember_folded(&folds_text[start..end], role, actor);
-        self.folds_text = folds_text;
+        self.with_folded(head, |finder, folded| {
+            finder.remember_folded(folded, role, actor);
+        });
     }
 
     fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
@@ -355,6 +381,27 @@ impl<'a> Finder<'a> {
             && r.noun != folded
         {
             self.remember_forms(r.noun, actor);
+        }
+    }
+
+    /// Calls `f` with the word folded (`fold_into`): a plain word (`is_plain_word`) lower-cased
+    /// in the reused buffer, any other folded once per distinct word (`fold_word`). `f` must
+    /// not fold words itself (the buffers are lent to it).
+    fn with_folded<R>(&mut self, word: &'a str, f: impl FnOnce(&mut Self, &str) -> R) -> R {
+        if is_plain_word(word) {
+            let mut folded = std::mem::take(&mut self.folded);
+            folded.clear();
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+            let result = f(self, &folded);
+            self.folded = folded;
+            result
+        } else {
+            let (start, end) = self.fold_word(word);
+            let folds_text = std::mem::take(&mut self.folds_text);
+            let result = f(self, &folds_text[start..end]);
+            self.folds_text = folds_text;
+            result
         }
     }
 
@@ -630,8 +677,12 @@ impl<'a> Finder<'a> {
         if self.roles.is_empty() && self.short_forms.is_empty() {
             return None;
         }
-        let (start, end) = self.fold_word(self.text(t));
-        self.referent_of(&self.folds_text[start..end])
+        let word = self.text(t);
+        // Most words start like no key (see `referent_of`): told without folding them.
+        if plain_start_key(word).is_some_and(|key| !self.starts.contains(&key)) {
+            return None;
+        }
+        self.with_folded(word, |finder, folded| finder.referent_of(folded))
     }
 
     /// `referent` of a folded head noun.
@@ -685,6 +736,7 @@ impl<'a> Finder<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::morph::fold;
     use super::*;
 
     #[test]
@@ -695,6 +747,24 @@ mod tests {
                 .chain(ENGLISH_ARTICLES)
                 .all(|a| a.len() == ARTICLES_LEN)
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_start_keys_are_those_of_the_folded_words(word in "[A-Za-zÄä`’ .-]{0,8}") {
+            if let Some(key) = plain_start_key(&word) {
+                let folded = fold(&word);
+                proptest::prop_assert!(folded.len() >= 5);
+                proptest::prop_assert_eq!(key, start_key(&folded));
+            }
+        }
+
+        #[test]
+        fn plain_words_fold_to_lower_case(word in "[A-Za-zÄä`’ .-]{0,8}") {
+            if is_plain_word(&word) {
+                proptest::prop_assert_eq!(fold(&word), word.to_ascii_lowercase());
+            }
+        }
     }
 
     #[test]
