@@ -123,6 +123,15 @@ pub fn prepare() {
 /// named three paragraphs ago).
 const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
 
+/// A remembered noun form.
+struct Slot {
+    /// The actor that had it most recently.
+    actor: ActorIdx,
+    /// When the form is a noun remembered itself: its forms' slots, the range in
+    /// `Finder::head_slots`. A noun is remembered again and again; its forms are found once.
+    forms: Option<(usize, usize)>,
+}
+
 struct Finder<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
@@ -130,8 +139,11 @@ struct Finder<'a> {
     assignment: &'a [Option<ActorIdx>],
     german: bool,
     english: bool,
-    /// Noun form → the actor that had it most recently.
-    roles: FxHashMap<String, ActorIdx>,
+    /// Noun form → its slot in `slots`.
+    roles: FxHashMap<String, usize>,
+    slots: Vec<Slot>,
+    /// The slots of the forms of remembered nouns (`Slot::forms`).
+    head_slots: Vec<usize>,
     /// Noun form → the one organisation whose name has it as head (None: several).
     short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
     /// The `start_key` of every key of `roles` and `short_forms`.
@@ -169,6 +181,8 @@ pub fn find<'a>(
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
         roles: FxHashMap::default(),
+        slots: Vec::new(),
+        head_slots: Vec::new(),
         short_forms: FxHashMap::default(),
         starts: FxHashSet::default(),
         seen: vec![false; actors.len()],
@@ -418,22 +432,56 @@ impl<'a> Finder<'a> {
         range
     }
 
-    /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. A form is
-    /// allocated only when it is new to the map.
+    /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. The forms
+    /// of a noun are found (and a form allocated) only the first time it is remembered.
     fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
-        let (roles, starts) = (&mut self.roles, &mut self.starts);
+        let known = self
+            .roles
+            .get(folded)
+            .and_then(|&slot| self.slots[slot].forms);
+        let (start, end) = match known {
+            Some(range) => range,
+            None => self.add_forms(folded, actor),
+        };
+        for &slot in &self.head_slots[start..end] {
+            self.slots[slot].actor = actor;
+        }
+    }
+
+    /// The slots of a noun's forms (as `remember_forms` takes them), added to `head_slots`
+    /// and kept with the noun's own slot; new forms get a slot with `actor`.
+    fn add_forms(&mut self, folded: &str, actor: ActorIdx) -> (usize, usize) {
+        let start = self.head_slots.len();
+        let (roles, slots, starts, head_slots) = (
+            &mut self.roles,
+            &mut self.slots,
+            &mut self.starts,
+            &mut self.head_slots,
+        );
+        let mut own = None;
         each_noun_form(folded, |f| {
             if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
                 return;
             }
-            match roles.get_mut(f) {
-                Some(a) => *a = actor,
+            let slot = match roles.get(f) {
+                Some(&slot) => slot,
                 None => {
-                    roles.insert(f.to_string(), actor);
+                    roles.insert(f.to_string(), slots.len());
+                    slots.push(Slot { actor, forms: None });
                     starts.insert(start_key(f));
+                    slots.len() - 1
                 }
+            };
+            if f == folded {
+                own = Some(slot);
             }
+            head_slots.push(slot);
         });
+        let range = (start, self.head_slots.len());
+        if let Some(slot) = own {
+            self.slots[slot].forms = Some(range);
+        }
+        range
     }
 
     /// True when the German name at token `t` is in the genitive: it ends in -s or -' where
@@ -693,8 +741,8 @@ impl<'a> Finder<'a> {
         if folded.len() >= 5 && !self.starts.contains(&start_key(folded)) {
             return None;
         }
-        if let Some(a) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
-            return Some(*a);
+        if let Some(&slot) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
+            return Some(self.slots[slot].actor);
         }
         // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
         let singular = [
