@@ -406,8 +406,11 @@ pub fn english_organisations(doc: &mut Document) {
     let mut names: Vec<Span> = Vec::new();
     let mut words = Vec::new();
     for line in article_lines(doc) {
+        if !has_english_head(&doc.text[line.range()]) {
+            continue;
+        }
         // The words from two before the first head noun on (a name has at most two words
-        // before its head): none for the many lines without one.
+        // before its head).
         words.clear();
         let mut before = [None; 2];
         for (at, word) in words_in(&doc.text, line) {
@@ -473,6 +476,18 @@ pub fn english_organisations(doc: &mut Document) {
     let mut drop = dropped.into_iter();
     doc.mentions.retain(|_| !drop.next().unwrap_or(false));
     merge_sorted(&mut doc.mentions, added);
+}
+
+/// True when a line (no line break in it) has a word of `ENGLISH_HEADS`: only the words that
+/// start with an ASCII capital are cut out and looked at.
+fn has_english_head(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] == b' ') && {
+            let rest = &line[i..];
+            is_english_head(&rest[..rest.find(' ').unwrap_or(rest.len())])
+        }
+    })
 }
 
 /// For each capital letter, a bit for the length of each word of `ENGLISH_HEADS` it starts.
@@ -680,7 +695,7 @@ pub fn trim_roles(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
-        if !surface.contains(char::is_whitespace) {
+        if !has_white_space(surface) {
             // One word: nothing before it to trim.
             continue;
         }
@@ -712,6 +727,15 @@ pub fn trim_roles(doc: &mut Document) {
         doc.mentions[i].span = span;
         doc.mentions[i].kind = Kind::Per;
     }
+}
+
+/// True when the text has white space (`char::is_whitespace`). An ASCII text without
+/// space or control characters (as most one-word names are) is told by its bytes alone.
+fn has_white_space(text: &str) -> bool {
+    let maybe = text
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii());
+    maybe && text.contains(char::is_whitespace)
 }
 
 /// The surfaces of the person mentions, and their last words.
@@ -822,6 +846,21 @@ mod tests {
             at += word.len() + 1;
         }
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_english_head_agrees_with_looking_at_every_word(
+            line in "(Court|Bank|Fund|court|[A-Za-zä]{1,3}| |\\.|,){0,8}",
+        ) {
+            let any = line.split(' ').any(is_english_head);
+            proptest::prop_assert_eq!(has_english_head(&line), any);
+        }
+
+        #[test]
+        fn has_white_space_agrees_with_chars(text in "[a-zä \t\u{b}\u{a0}\u{2009}]{0,6}") {
+            proptest::prop_assert_eq!(has_white_space(&text), text.contains(char::is_whitespace));
+        }
     }
 
     #[test]

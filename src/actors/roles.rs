@@ -326,16 +326,22 @@ pub fn prepare() {
 
 /// Room on the stack for a word in lower case: role lookups allocate only for longer words.
 const WORD_BYTES: usize = 64;
+const _: () = assert!(WORD_BYTES.is_multiple_of(16));
 
 /// The UTF-8 of the word in lower case as `str::to_lowercase` makes it, in `buf`; None when
 /// it does not fit or has a capital sigma (whose lower case depends on its place in the word).
 /// The lists are matched by bytes, which spares checking the result is UTF-8.
 fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b [u8]> {
     if word.is_ascii() {
-        let lower = buf.get_mut(..word.len())?;
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return Some(lower);
+        let len = word.len();
+        buf.get_mut(..len)?.copy_from_slice(word.as_bytes());
+        // Sixteen bytes at a time (`ascii_lowercase`); the buffer is a whole number of them,
+        // and what follows the word in it does not matter.
+        for chunk in buf[..len.next_multiple_of(16)].chunks_exact_mut(16) {
+            let bytes: [u8; 16] = (&*chunk).try_into().expect("chunks of sixteen bytes");
+            chunk.copy_from_slice(&ascii_lowercase(u128::from_le_bytes(bytes)).to_le_bytes());
+        }
+        return Some(&buf[..len]);
     }
     // Byte by byte: the ASCII letters of a German word ("Präsident") need no look-up in the
     // Unicode case tables; only the other characters are decoded.
