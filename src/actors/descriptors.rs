@@ -21,8 +21,8 @@ use super::group::{Grouping, is_quote};
 use super::morph::{each_noun_form, fold_into, is_german_adjective, noun_stems};
 use super::names::capitalise;
 use super::roles::{
-    ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, organisation_class,
-    role,
+    ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
+    organisation_class, role,
 };
 use super::tokens::Tokens;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
@@ -123,6 +123,15 @@ pub fn prepare() {
 /// named three paragraphs ago).
 const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
 
+/// A remembered noun form.
+struct Slot {
+    /// The actor that had it most recently.
+    actor: ActorIdx,
+    /// When the form is a noun remembered itself: its forms' slots, the range in
+    /// `Finder::head_slots`. A noun is remembered again and again; its forms are found once.
+    forms: Option<(usize, usize)>,
+}
+
 struct Finder<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
@@ -130,8 +139,11 @@ struct Finder<'a> {
     assignment: &'a [Option<ActorIdx>],
     german: bool,
     english: bool,
-    /// Noun form → the actor that had it most recently.
-    roles: FxHashMap<String, ActorIdx>,
+    /// Noun form → its slot in `slots`.
+    roles: FxHashMap<String, usize>,
+    slots: Vec<Slot>,
+    /// The slots of the forms of remembered nouns (`Slot::forms`).
+    head_slots: Vec<usize>,
     /// Noun form → the one organisation whose name has it as head (None: several).
     short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
     /// The `start_key` of every key of `roles` and `short_forms`.
@@ -147,8 +159,8 @@ struct Finder<'a> {
     role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
-    /// The words asked about as head nouns, folded once per distinct word (`fold_word`): the
-    /// range of each in `folds_text`.
+    /// The words asked about as head nouns that are not plain ASCII (`is_plain_word`), folded
+    /// once per distinct word (`fold_word`): the range of each in `folds_text`.
     folds: FxHashMap<&'a str, (usize, usize)>,
     folds_text: String,
 }
@@ -169,6 +181,8 @@ pub fn find<'a>(
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
         roles: FxHashMap::default(),
+        slots: Vec::new(),
+        head_slots: Vec::new(),
         short_forms: FxHashMap::default(),
         starts: FxHashSet::default(),
         seen: vec![false; actors.len()],
@@ -176,7 +190,11 @@ pub fn find<'a>(
         names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
-        role_of: RefCell::default(),
+        // Words are asked about mostly before names: about one per mention.
+        role_of: RefCell::new(FxHashMap::with_capacity_and_hasher(
+            assignment.len(),
+            Default::default(),
+        )),
         folded: String::new(),
         folds: FxHashMap::default(),
         folds_text: String::new(),
@@ -205,11 +223,7 @@ fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<
         if actor.kind != Kind::Org {
             continue;
         }
-        let Some(class) = head_nouns(&actor.name, lang)
-            .iter()
-            .rev()
-            .find_map(|w| organisation_class(w))
-        else {
+        let Some(class) = head_class(&actor.name, lang) else {
             continue;
         };
         map.entry(class)
@@ -223,25 +237,48 @@ fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<
     map
 }
 
-/// The words of an organisation's name that may be its head noun: in English the last word
-/// before "of" or "for" ("Court" in "International Court of Justice"); in German the
-/// capitalised words it starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in
-/// "Institut der deutschen Wirtschaft").
-fn head_nouns<'n>(name: &'n str, lang: &Lang) -> Vec<&'n str> {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// The organisation class (`organisation_class`) of the last of an organisation's words that
+/// may be its head noun and has one. Those words are: in English the last word before "of" or
+/// "for" ("Court" in "International Court of Justice"); in German the capitalised words it
+/// starts with ("Deutsche Bahn", "Landgericht Bonn", "Institut" in "Institut der deutschen
+/// Wirtschaft").
+fn head_class(name: &str, lang: &Lang) -> Option<&'static str> {
+    let words = name.split_whitespace();
     match lang {
-        Lang::En => {
-            let end = words
-                .iter()
-                .position(|w| matches!(*w, "of" | "for" | "on"))
-                .unwrap_or(words.len());
-            words[..end].last().copied().into_iter().collect()
-        }
+        Lang::En => words
+            .take_while(|w| !matches!(*w, "of" | "for" | "on"))
+            .last()
+            .and_then(organisation_class),
         _ => words
-            .into_iter()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.contains('-'))
-            .collect(),
+            .filter_map(organisation_class)
+            .last(),
     }
+}
+
+/// The `start_key` of the folded word (`fold_into`) when that is five bytes or longer and
+/// known without folding: the word starts with five printable ASCII characters other than the
+/// backtick, which folding only lower-cases.
+fn plain_start_key(word: &str) -> Option<u32> {
+    let start = word.as_bytes().get(..5)?;
+    if !start.iter().all(|&b| is_plain_byte(b)) {
+        return None;
+    }
+    Some(start[..3].iter().fold(3, |packed, &b| {
+        (packed << 8) | u32::from(b.to_ascii_lowercase())
+    }))
+}
+
+/// True for a printable ASCII character other than the backtick: one that `fold_into` copies
+/// lower-cased.
+fn is_plain_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && b != b'`'
+}
+
+/// True for a word of printable ASCII characters other than the backtick, which `fold_into`
+/// only lower-cases: most words, folded without a look-up (`Finder::with_folded`).
+fn is_plain_word(word: &str) -> bool {
+    word.bytes().all(is_plain_byte)
 }
 
 impl<'a> Finder<'a> {
@@ -306,6 +343,10 @@ impl<'a> Finder<'a> {
             return None;
         }
         let word = self.text(t);
+        // Many words are ruled out without a look-up (German ones in lower case).
+        if !may_be_role(word, self.english) {
+            return None;
+        }
         *self
             .role_of
             .borrow_mut()
@@ -333,10 +374,9 @@ impl<'a> Finder<'a> {
 
     /// `remember` for the word of a token.
     fn remember_word(&mut self, head: &'a str, role: Option<Role>, actor: ActorIdx) {
-        let (start, end) = self.fold_word(head);
-        let folds_text = std::mem::take(&mut self.folds_text);
-        self.remember_folded(&folds_text[start..end], role, actor);
-        self.folds_text = folds_text;
+        self.with_folded(head, |finder, folded| {
+            finder.remember_folded(folded, role, actor);
+        });
     }
 
     fn remember(&mut self, head: &str, role: Option<Role>, actor: ActorIdx) {
@@ -358,6 +398,27 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Calls `f` with the word folded (`fold_into`): a plain word (`is_plain_word`) lower-cased
+    /// in the reused buffer, any other folded once per distinct word (`fold_word`). `f` must
+    /// not fold words itself (the buffers are lent to it).
+    fn with_folded<R>(&mut self, word: &'a str, f: impl FnOnce(&mut Self, &str) -> R) -> R {
+        if is_plain_word(word) {
+            let mut folded = std::mem::take(&mut self.folded);
+            folded.clear();
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+            let result = f(self, &folded);
+            self.folded = folded;
+            result
+        } else {
+            let (start, end) = self.fold_word(word);
+            let folds_text = std::mem::take(&mut self.folds_text);
+            let result = f(self, &folds_text[start..end]);
+            self.folds_text = folds_text;
+            result
+        }
+    }
+
     /// The folded word (`fold_into`), as its range in `folds_text`: folded once per distinct
     /// word.
     fn fold_word(&mut self, word: &'a str) -> (usize, usize) {
@@ -371,22 +432,56 @@ impl<'a> Finder<'a> {
         range
     }
 
-    /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. A form is
-    /// allocated only when it is new to the map.
+    /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. The forms
+    /// of a noun are found (and a form allocated) only the first time it is remembered.
     fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
-        let (roles, starts) = (&mut self.roles, &mut self.starts);
+        let known = self
+            .roles
+            .get(folded)
+            .and_then(|&slot| self.slots[slot].forms);
+        let (start, end) = match known {
+            Some(range) => range,
+            None => self.add_forms(folded, actor),
+        };
+        for &slot in &self.head_slots[start..end] {
+            self.slots[slot].actor = actor;
+        }
+    }
+
+    /// The slots of a noun's forms (as `remember_forms` takes them), added to `head_slots`
+    /// and kept with the noun's own slot; new forms get a slot with `actor`.
+    fn add_forms(&mut self, folded: &str, actor: ActorIdx) -> (usize, usize) {
+        let start = self.head_slots.len();
+        let (roles, slots, starts, head_slots) = (
+            &mut self.roles,
+            &mut self.slots,
+            &mut self.starts,
+            &mut self.head_slots,
+        );
+        let mut own = None;
         each_noun_form(folded, |f| {
             if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
                 return;
             }
-            match roles.get_mut(f) {
-                Some(a) => *a = actor,
+            let slot = match roles.get(f) {
+                Some(&slot) => slot,
                 None => {
-                    roles.insert(f.to_string(), actor);
+                    roles.insert(f.to_string(), slots.len());
+                    slots.push(Slot { actor, forms: None });
                     starts.insert(start_key(f));
+                    slots.len() - 1
                 }
+            };
+            if f == folded {
+                own = Some(slot);
             }
+            head_slots.push(slot);
         });
+        let range = (start, self.head_slots.len());
+        if let Some(slot) = own {
+            self.slots[slot].forms = Some(range);
+        }
+        range
     }
 
     /// True when the German name at token `t` is in the genitive: it ends in -s or -' where
@@ -630,8 +725,12 @@ impl<'a> Finder<'a> {
         if self.roles.is_empty() && self.short_forms.is_empty() {
             return None;
         }
-        let (start, end) = self.fold_word(self.text(t));
-        self.referent_of(&self.folds_text[start..end])
+        let word = self.text(t);
+        // Most words start like no key (see `referent_of`): told without folding them.
+        if plain_start_key(word).is_some_and(|key| !self.starts.contains(&key)) {
+            return None;
+        }
+        self.with_folded(word, |finder, folded| finder.referent_of(folded))
     }
 
     /// `referent` of a folded head noun.
@@ -642,8 +741,8 @@ impl<'a> Finder<'a> {
         if folded.len() >= 5 && !self.starts.contains(&start_key(folded)) {
             return None;
         }
-        if let Some(a) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
-            return Some(*a);
+        if let Some(&slot) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
+            return Some(self.slots[slot].actor);
         }
         // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
         let singular = [
@@ -685,6 +784,7 @@ impl<'a> Finder<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::morph::fold;
     use super::*;
 
     #[test]
@@ -695,6 +795,24 @@ mod tests {
                 .chain(ENGLISH_ARTICLES)
                 .all(|a| a.len() == ARTICLES_LEN)
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_start_keys_are_those_of_the_folded_words(word in "[A-Za-zÄä`’ .-]{0,8}") {
+            if let Some(key) = plain_start_key(&word) {
+                let folded = fold(&word);
+                proptest::prop_assert!(folded.len() >= 5);
+                proptest::prop_assert_eq!(key, start_key(&folded));
+            }
+        }
+
+        #[test]
+        fn plain_words_fold_to_lower_case(word in "[A-Za-zÄä`’ .-]{0,8}") {
+            if is_plain_word(&word) {
+                proptest::prop_assert_eq!(fold(&word), word.to_ascii_lowercase());
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
 use super::merge_sorted;
-use super::morph::{fold, lowercase_among};
+use super::morph::{fold, lowercase_among, with_lowercase};
 use super::roles::{Class, role};
 use super::tokens::Tokens;
 use regex::Regex;
@@ -104,9 +104,9 @@ pub fn legal_form_names(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
-        let ends_in_legal_form = surface.rsplit(' ').next().is_some_and(|last| {
-            surface.contains(' ') && lowercase_among(last, LEGAL_FORMS).is_some()
-        });
+        let ends_in_legal_form = surface
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| lowercase_among(last, LEGAL_FORMS).is_some());
         if !ends_in_legal_form {
             continue;
         }
@@ -203,11 +203,13 @@ pub fn adjective_organisations(doc: &mut Document) {
     }
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
+        if m.form != Form::Derived {
+            continue;
+        }
         let adjective = &doc.text[m.span.range()];
         // A town's "-er" adjective mostly describes ("des Düsseldorfer Konzerns").
         let town = adjective.ends_with("er") && !adjective.ends_with("scher");
-        if m.form != Form::Derived
-            || town
+        if town
             || !adjective.starts_with(char::is_uppercase)
             || adjective.contains(['-', ' '])
             || opens_sentence(&doc.text[..m.span.start()])
@@ -238,6 +240,12 @@ pub fn adjective_organisations(doc: &mut Document) {
             continue;
         }
         for (at, word) in words_in(&doc.text, block.span) {
+            // The cheap test first: most words are no adjective.
+            if !looks_like_adjective(word) {
+                continue;
+            }
+            // The first mention that ends after the word (words come in text order, so the
+            // search goes on from where it was).
             while next < doc.mentions.len() && doc.mentions[next].span.end() <= at {
                 next += 1;
             }
@@ -245,7 +253,7 @@ pub fn adjective_organisations(doc: &mut Document) {
                 .mentions
                 .get(next)
                 .map_or(doc.text.len(), |m| m.span.start());
-            if free_until <= at || !looks_like_adjective(word) || opens_sentence(&doc.text[..at]) {
+            if free_until <= at || opens_sentence(&doc.text[..at]) {
                 continue;
             }
             let end = at + word.len();
@@ -323,13 +331,14 @@ fn organisation_after(rest: &str, heads: &[&[&str]], longest: usize) -> Option<u
         {
             return None;
         }
-        let lower = core.to_lowercase();
-        let head = lower.rsplit('-').next().unwrap_or(&lower);
-        if heads
-            .iter()
-            .flat_map(|list| list.iter())
-            .any(|h| head.ends_with(h))
-        {
+        let is_head = with_lowercase(core, |lower| {
+            let head = lower.rsplit('-').next().unwrap_or(lower);
+            heads
+                .iter()
+                .flat_map(|list| list.iter())
+                .any(|h| head.ends_with(h))
+        });
+        if is_head {
             return Some(at + core.len());
         }
         if core.len() < word.len() {
@@ -397,8 +406,23 @@ pub fn english_organisations(doc: &mut Document) {
     let mut names: Vec<Span> = Vec::new();
     let mut words = Vec::new();
     for line in article_lines(doc) {
+        if !has_english_head(&doc.text[line.range()]) {
+            continue;
+        }
+        // The words from two before the first head noun on (a name has at most two words
+        // before its head).
         words.clear();
-        words.extend(words_in(&doc.text, line));
+        let mut before = [None; 2];
+        for (at, word) in words_in(&doc.text, line) {
+            if words.is_empty() {
+                if !is_english_head(word) {
+                    before = [before[1], Some((at, word))];
+                    continue;
+                }
+                words.extend(before.into_iter().flatten());
+            }
+            words.push((at, word));
+        }
         for (i, &(_, word)) in words.iter().enumerate() {
             if !is_english_head(word) {
                 continue;
@@ -454,9 +478,40 @@ pub fn english_organisations(doc: &mut Document) {
     merge_sorted(&mut doc.mentions, added);
 }
 
-/// True for a word of `ENGLISH_HEADS` (sorted): capitalised, as most words are not.
+/// True when a line (no line break in it) has a word of `ENGLISH_HEADS`: only the words that
+/// start with an ASCII capital are cut out and looked at.
+fn has_english_head(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] == b' ') && {
+            let rest = &line[i..];
+            is_english_head(&rest[..rest.find(' ').unwrap_or(rest.len())])
+        }
+    })
+}
+
+/// For each capital letter, a bit for the length of each word of `ENGLISH_HEADS` it starts.
+const HEAD_SHAPES: [u32; 26] = {
+    let mut shapes = [0; 26];
+    let mut i = 0;
+    while i < ENGLISH_HEADS.len() {
+        let head = ENGLISH_HEADS[i].as_bytes();
+        shapes[(head[0] - b'A') as usize] |= 1 << head.len();
+        i += 1;
+    }
+    shapes
+};
+
+/// True for a word of `ENGLISH_HEADS` (sorted): capitalised, as most words are not, and of a
+/// head's first letter and length (`HEAD_SHAPES`), as most capitalised words are not.
 fn is_english_head(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && ENGLISH_HEADS.binary_search(&word).is_ok()
+    let shape = match word.as_bytes() {
+        [first, ..] if first.is_ascii_uppercase() && word.len() < 32 => {
+            HEAD_SHAPES[usize::from(first - b'A')] & (1 << word.len()) != 0
+        }
+        _ => false,
+    };
+    shape && ENGLISH_HEADS.binary_search(&word).is_ok()
 }
 
 /// The lines of the article's blocks: a name does not run across a line break.
@@ -640,7 +695,7 @@ pub fn trim_roles(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
-        if !surface.contains(char::is_whitespace) {
+        if !has_white_space(surface) {
             // One word: nothing before it to trim.
             continue;
         }
@@ -672,6 +727,15 @@ pub fn trim_roles(doc: &mut Document) {
         doc.mentions[i].span = span;
         doc.mentions[i].kind = Kind::Per;
     }
+}
+
+/// True when the text has white space (`char::is_whitespace`). An ASCII text without
+/// space or control characters (as most one-word names are) is told by its bytes alone.
+fn has_white_space(text: &str) -> bool {
+    let maybe = text
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii());
+    maybe && text.contains(char::is_whitespace)
 }
 
 /// The surfaces of the person mentions, and their last words.
@@ -740,18 +804,17 @@ pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) 
 /// Gives name mentions their actor's kind when the actor is a lexicon entry or a strict
 /// majority of its name mentions has that kind.
 pub fn agree(grouping: &mut Grouping, actors: &[Actor], assignment: &[Option<ActorIdx>]) {
-    let mut votes = vec![[0usize; 4]; actors.len()];
+    // Per actor: the votes of its name mentions by kind, and whether it is a lexicon entry
+    // (as the cluster of its last mention in one says).
+    let mut votes = vec![([0usize; 4], false); actors.len()];
     for (i, a) in assignment.iter().enumerate() {
-        if let Some(a) = a
-            && grouping.form[i] == Form::Name
-        {
-            votes[a.0][grouping.kind[i].index()] += 1;
+        let Some(a) = a else { continue };
+        let (kinds, known) = &mut votes[a.0];
+        if grouping.form[i] == Form::Name {
+            kinds[grouping.kind[i].index()] += 1;
         }
-    }
-    let mut known = vec![false; actors.len()];
-    for (i, a) in assignment.iter().enumerate() {
-        if let (Some(a), Some(c)) = (a, grouping.cluster_of[i]) {
-            known[a.0] = grouping.clusters.get(c).entry.is_some();
+        if let Some(c) = grouping.cluster_of[i] {
+            *known = grouping.clusters.get(c).entry.is_some();
         }
     }
     for (i, a) in assignment.iter().enumerate() {
@@ -760,9 +823,9 @@ pub fn agree(grouping: &mut Grouping, actors: &[Actor], assignment: &[Option<Act
             continue;
         }
         let kind = actors[a.0].kind;
-        let v = votes[a.0];
+        let (v, known) = votes[a.0];
         let total: usize = v.iter().sum();
-        if known[a.0] || 2 * v[kind.index()] > total {
+        if known || 2 * v[kind.index()] > total {
             grouping.kind[i] = kind;
         }
     }
@@ -785,9 +848,25 @@ mod tests {
         out
     }
 
+    proptest::proptest! {
+        #[test]
+        fn has_english_head_agrees_with_looking_at_every_word(
+            line in "(Court|Bank|Fund|court|[A-Za-zä]{1,3}| |\\.|,){0,8}",
+        ) {
+            let any = line.split(' ').any(is_english_head);
+            proptest::prop_assert_eq!(has_english_head(&line), any);
+        }
+
+        #[test]
+        fn has_white_space_agrees_with_chars(text in "[a-zä \t\u{b}\u{a0}\u{2009}]{0,6}") {
+            proptest::prop_assert_eq!(has_white_space(&text), text.contains(char::is_whitespace));
+        }
+    }
+
     #[test]
     fn english_heads_are_sorted_and_capitalised() {
         assert!(ENGLISH_HEADS.is_sorted());
+        assert!(ENGLISH_HEADS.iter().all(|h| h.len() < 32));
         assert!(ENGLISH_HEADS.iter().all(|h| is_english_head(h)));
         assert!(!is_english_head("Parliament") && !is_english_head("party"));
     }

@@ -40,6 +40,10 @@ pub fn numbered_names(doc: &mut Document) {
 /// The span of a Roman number of two letters or more right after `end`, behind one space.
 fn number_after(text: &str, end: usize) -> Option<Span> {
     let rest = text[end..].strip_prefix(' ')?;
+    // Most names are followed by no Roman number: told by its first letter.
+    if !rest.starts_with(['I', 'V', 'X']) {
+        return None;
+    }
     let len = rest
         .find(|c: char| !matches!(c, 'I' | 'V' | 'X'))
         .unwrap_or(rest.len());
@@ -53,7 +57,10 @@ fn number_after(text: &str, end: usize) -> Option<Span> {
 /// True for the Roman numbers 2 to 39 (II … XXXIX) as regnal and series numbers are written;
 /// single letters are left out ("I" is a pronoun, "V" and "X" are initials and names).
 pub(super) fn is_roman_number(word: &str) -> bool {
-    word.len() >= 2 && roman_value(word).is_some()
+    // Most words have a letter that is no Roman digit, mostly the first one.
+    word.len() >= 2
+        && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        && roman_value(word).is_some()
 }
 
 /// The value of a Roman number from 1 to 39 (I … XXXIX); numbers with L, C, D or M are not

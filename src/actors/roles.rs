@@ -127,12 +127,25 @@ impl ListKey {
             return None;
         }
         let mut bytes = [0; LIST_WORD_BYTES + 1];
-        for (key, b) in bytes.iter_mut().zip(word.bytes()) {
-            *key = b.to_ascii_lowercase();
-        }
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
         bytes[LIST_WORD_BYTES] = word.len() as u8;
-        Some(ListKey(u128::from_le_bytes(bytes)))
+        // The length byte, at most `LIST_WORD_BYTES`, is no letter.
+        Some(ListKey(ascii_lowercase(u128::from_le_bytes(bytes))))
     }
+}
+
+/// `u8::to_ascii_lowercase` of every byte of a number, all at once rather than byte by byte.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    const HIGH: u128 = ONES * 0x80;
+    // The sums set a byte's high bit when its low seven bits are 'A' or more, or more than
+    // 'Z'; they stay below 0x100, so nothing carries into the next byte.
+    let low = x & !HIGH;
+    let from_a = low + ONES * u128::from(0x80 - b'A');
+    let after_z = low + ONES * u128::from(0x80 - b'Z' - 1);
+    // ASCII capitals (high bit clear) get the lower-case bit, 0x20.
+    let capitals = from_a & !after_z & !x & HIGH;
+    x | (capitals >> 2)
 }
 
 /// The keys of a list's words, each with the word.
@@ -313,19 +326,37 @@ pub fn prepare() {
 
 /// Room on the stack for a word in lower case: role lookups allocate only for longer words.
 const WORD_BYTES: usize = 64;
+const _: () = assert!(WORD_BYTES.is_multiple_of(16));
 
 /// The UTF-8 of the word in lower case as `str::to_lowercase` makes it, in `buf`; None when
 /// it does not fit or has a capital sigma (whose lower case depends on its place in the word).
 /// The lists are matched by bytes, which spares checking the result is UTF-8.
 fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b [u8]> {
     if word.is_ascii() {
-        let lower = buf.get_mut(..word.len())?;
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return Some(lower);
+        let len = word.len();
+        buf.get_mut(..len)?.copy_from_slice(word.as_bytes());
+        // Sixteen bytes at a time (`ascii_lowercase`); the buffer is a whole number of them,
+        // and what follows the word in it does not matter.
+        for chunk in buf[..len.next_multiple_of(16)].chunks_exact_mut(16) {
+            let bytes: [u8; 16] = (&*chunk).try_into().expect("chunks of sixteen bytes");
+            chunk.copy_from_slice(&ascii_lowercase(u128::from_le_bytes(bytes)).to_le_bytes());
+        }
+        return Some(&buf[..len]);
     }
-    let mut len = 0;
-    for c in word.chars() {
+    // Byte by byte: the ASCII letters of a German word ("Präsident") need no look-up in the
+    // Unicode case tables; only the other characters are decoded.
+    let bytes = word.as_bytes();
+    let (mut i, mut len) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+            i += 1;
+            continue;
+        }
+        let c = word[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
         if c == 'Σ' {
             return None;
         }
@@ -362,10 +393,10 @@ fn chars_up_to(bytes: &[u8], most: usize) -> usize {
 /// ("President"); honorifics are person roles ("Dr."). The word's own inflection is allowed
 /// ("Präsidenten").
 pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    if word.len() < 2 || !(capitalised || english) {
+    if !may_be_role(word, english) {
         return None;
     }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let index = index();
     if let Some(noun) = among(word, &index.honorifics) {
         return Some(Role {
@@ -417,6 +448,12 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
         }
     }
     best
+}
+
+/// False for a word that is no role at a glance (`role` is None): a single letter, or in a
+/// text that is not English a word in lower case (German nouns are capitalised).
+pub fn may_be_role(word: &str, english: bool) -> bool {
+    word.len() >= 2 && (english || word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// True for an English word that extends a title to the left ("Prime", "former").
@@ -603,6 +640,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn ascii_lowercase_lowers_each_byte(bytes: [u8; 16]) {
+            let lowered = bytes.map(|b| b.to_ascii_lowercase());
+            proptest::prop_assert_eq!(
+                ascii_lowercase(u128::from_le_bytes(bytes)),
+                u128::from_le_bytes(lowered)
+            );
+        }
+
         #[test]
         fn role_agrees_with_looking_up_every_end(
             word in "[A-ZÄÖÜİΣa-zäöüß]{0,6}(minister|präsident|Mann|frau|Stadt|gericht|President|dr|Prof|ceo|chef|amt|ökonom|)(innen|in|en|n|s|es|\\.|)",

@@ -15,11 +15,11 @@ pub fn salience(doc: &Document, actors: usize) -> Vec<f64> {
         .iter()
         .position(|b| b.role == Role::Paragraph)
         .unwrap_or(usize::MAX);
+    // Each actor's weight becomes its share in place.
     let mut weight = vec![0.0; actors];
-    // The paragraphs each actor is mentioned in, counted: mentions come in text order, so a
-    // paragraph is new to an actor when it is not the last one counted.
-    let mut blocks = vec![0usize; actors];
-    let mut last_block = vec![usize::MAX; actors];
+    // The paragraphs each actor is mentioned in, counted, and the last one counted: mentions
+    // come in text order, so a paragraph is new to an actor when it is not that one.
+    let mut blocks = vec![(0usize, usize::MAX); actors];
     let mut block = 0;
     for m in &doc.mentions {
         let Some(ActorIdx(a)) = m.actor else {
@@ -42,24 +42,26 @@ pub fn salience(doc: &Document, actors: usize) -> Vec<f64> {
             Form::Derived | Form::Part | Form::Pronoun => 0.5,
         };
         weight[a] += place * form;
-        if inside && last_block[a] != block {
-            last_block[a] = block;
-            blocks[a] += 1;
+        let (count, last) = &mut blocks[a];
+        if inside && *last != block {
+            *last = block;
+            *count += 1;
         }
     }
     let total_blocks = article.len().max(1) as f64;
-    for (w, &blocks) in weight.iter_mut().zip(&blocks) {
+    for (w, &(blocks, _)) in weight.iter_mut().zip(&blocks) {
         let spread = blocks as f64 / total_blocks;
         *w *= 0.5 + 0.5 * spread;
     }
     let sum: f64 = weight.iter().sum();
     if sum <= 0.0 {
-        return vec![0.0; actors];
+        weight.fill(0.0);
+        return weight;
+    }
+    for w in &mut weight {
+        *w = (*w / sum * 10_000.0).floor() / 10_000.0;
     }
     weight
-        .iter()
-        .map(|w| (w / sum * 10_000.0).floor() / 10_000.0)
-        .collect()
 }
 
 #[cfg(test)]
