@@ -16,9 +16,11 @@ use crate::lexicon::places::countries;
 pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
     let n = doc.mentions.len();
     let mut actor_of_root: Vec<Option<ActorIdx>> = vec![None; grouping.clusters.count()];
-    let mut roots: Vec<usize> = Vec::new();
+    // An actor per cluster root, so no more actors than clusters (nor than mentions).
+    let most = grouping.clusters.count().min(n);
+    let mut roots: Vec<usize> = Vec::with_capacity(most);
     // Mentions per actor, then where each actor's mentions begin in `members`.
-    let mut starts: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(most + 1);
     let mut assignment = vec![None; n];
     for (i, cluster) in grouping.cluster_of.iter().enumerate() {
         let Some(c) = *cluster else {

@@ -777,6 +777,11 @@ pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) 
             continue;
         };
         let name = tokens.text(t);
+        // A longer name of another kind than the vague MISC keeps its kind whatever the word
+        // before is (below): no role to look up.
+        if mention.kind != Kind::Misc && name.contains(' ') {
+            continue;
+        }
         let Some(r) = role(tokens.text(before), german, english) else {
             continue;
         };

@@ -235,9 +235,18 @@ const ADJECTIVE_ENDINGS: [&str; 5] = ["em", "en", "er", "es", "e"];
 /// A lower-case German word with an adjective ending ("militärische", "stellvertretenden"):
 /// an attribute inside a noun phrase.
 pub fn is_german_adjective(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase)
-        && word.chars().all(|c| c.is_alphabetic() || c == '-')
-        && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+    // The ending first, by the last bytes: most words fail it. A word of ASCII is told by its
+    // bytes, without the Unicode tables.
+    matches!(
+        word.as_bytes(),
+        [.., b'e'] | [.., b'e', b'm' | b'n' | b'r' | b's']
+    ) && if word.is_ascii() {
+        word.as_bytes()[0].is_ascii_lowercase()
+            && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    } else {
+        word.chars().next().is_some_and(char::is_lowercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+    }
 }
 
 /// The word without an adjective ending: "russischen" → "russisch", "Vereinte" → "Vereint".

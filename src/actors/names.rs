@@ -314,7 +314,9 @@ pub fn analyse<'t>(
         words.extend(surface.split_whitespace());
     }
     let (count, last_len) = (words.len(), words.last().map_or(0, |w| w.len()));
-    while words.len() > 1 && lowercase_among(words[0], ARTICLES).is_some() {
+    // Only a word of three ASCII letters can be an article in any case (no other character
+    // has one of their letters as its lower case).
+    while words.len() > 1 && words[0].len() == 3 && lowercase_among(words[0], ARTICLES).is_some() {
         words.remove(0);
     }
     if kind == Kind::Per {

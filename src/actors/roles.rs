@@ -221,6 +221,13 @@ struct Index {
 
 /// The last three characters of a word in lower case, packed into a number.
 fn tail_key(word: &str) -> u64 {
+    let pack = |key: u64, b: u8| (key << 21) | u64::from(b.to_ascii_lowercase());
+    if let [.., a, b, c] = *word.as_bytes()
+        && (a | b | c).is_ascii()
+    {
+        // Three ASCII bytes at the end are its last three characters.
+        return pack(pack(pack(0, c), b), a);
+    }
     let mut key = 0;
     for c in word.chars().rev().take(3) {
         let lower = if c.is_ascii() {
