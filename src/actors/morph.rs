@@ -321,6 +321,15 @@ pub fn declined_adjective(word: &str) -> Option<(&str, &str)> {
     if !word.ends_with(['e', 'm', 'n', 'r', 's']) {
         return None;
     }
+    // The endings on a stem of three characters or more, before the word is lower-cased:
+    // most words have none.
+    let has_ending = |ending: &str| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.chars().nth(2).is_some())
+    };
+    if !ADJECTIVE_ENDINGS.into_iter().any(has_ending) {
+        return None;
+    }
     // The endings are lower-case ASCII: the stem's lower case is the word's without them.
     with_lowercase(word, |lower| {
         for ending in ADJECTIVE_ENDINGS {

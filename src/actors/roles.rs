@@ -211,6 +211,8 @@ struct Index {
     english: FxHashMap<&'static [u8], (&'static str, Class)>,
     /// `tail_key` of every noun and of its inflected forms: most words end like none.
     tails: FxHashSet<u64>,
+    /// `tail_key` of every honorific (a word is one without its final full stops).
+    honorific_tails: FxHashSet<u64>,
     /// Organisation class nouns (`organisation_class`) by `byte_tail`, longest first.
     classes: FxHashMap<u32, Vec<&'static str>>,
     /// `HONORIFICS`, `ADDRESS` and `ENGLISH_MODIFIERS` by their keys.
@@ -320,6 +322,7 @@ fn index() -> &'static Index {
             tails,
             classes: by_tail(classes.into_iter().map(|c| (c, c))),
             honorifics: WordList::new(HONORIFICS),
+            honorific_tails: HONORIFICS.iter().map(|h| tail_key(h)).collect(),
             address: WordList::new(ADDRESS),
             modifiers: WordList::new(&ENGLISH_MODIFIERS.split_whitespace().collect::<Vec<_>>()),
         }
@@ -405,13 +408,27 @@ pub fn role(word: &str, german: bool, english: bool) -> Option<Role> {
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let index = index();
+    // Most words end like no noun and no honorific: told by their end before any look-up.
+    let tail = tail_key(word);
+    let noun_tail = index.tails.contains(&tail);
+    if !noun_tail {
+        let bare = word.trim_end_matches('.');
+        let bare_tail = if bare.len() == word.len() {
+            tail
+        } else {
+            tail_key(bare)
+        };
+        if !index.honorific_tails.contains(&bare_tail) {
+            return None;
+        }
+    }
     if let Some(noun) = among(word, &index.honorifics) {
         return Some(Role {
             noun,
             class: Class::Person,
         });
     }
-    if !index.tails.contains(&tail_key(word)) {
+    if !noun_tail {
         return None;
     }
     let mut buf = [0; WORD_BYTES];
