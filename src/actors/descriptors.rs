@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use super::group::{Grouping, is_quote};
 use super::morph::{each_noun_form, fold_into, is_german_adjective, noun_stems};
-use super::names::capitalise;
+use super::names::{BUFFER_BYTES, capitalise};
 use super::roles::{
     ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
     organisation_class, role,
@@ -195,7 +195,7 @@ pub fn find<'a>(
             assignment.len(),
             Default::default(),
         )),
-        folded: String::new(),
+        folded: String::with_capacity(BUFFER_BYTES),
         folds: FxHashMap::default(),
         folds_text: String::new(),
     };

@@ -15,7 +15,7 @@ use super::morph::{
     takes_genitive_s, with_lowercase,
 };
 use super::numbered::{is_roman_number, roman_value};
-use super::roles::{Class, is_honorific, role};
+use super::roles::{Class, role};
 use crate::document::Kind;
 
 /// What the text around a name says about its form, asked for by the analysis only where the
@@ -66,6 +66,8 @@ impl Symbols {
             text: String::with_capacity(16 * n),
             ends: Vec::with_capacity(n),
             ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            // Room for most texts folded, so that the buffer does not grow name by name.
+            buffer: String::with_capacity(BUFFER_BYTES),
             ..Symbols::default()
         }
     }
@@ -171,6 +173,9 @@ impl Symbols {
         s
     }
 }
+
+/// The room a reused buffer starts with: more than most names need.
+pub const BUFFER_BYTES: usize = 64;
 
 /// The hash a form is found under in `Symbols`.
 fn form_hash(folded: &str) -> u64 {
@@ -320,10 +325,10 @@ pub fn analyse<'t>(
         words.remove(0);
     }
     if kind == Kind::Per {
-        // Honorifics and roles the recognizer took into the name: "Dr.", "Reichskanzler".
+        // Honorifics and roles the recognizer took into the name: "Dr.", "Reichskanzler" (an
+        // honorific is a person's role).
         while words.len() > 1
-            && (is_honorific(words[0])
-                || role(words[0], ctx.german(), true).is_some_and(|r| r.class == Class::Person))
+            && role(words[0], ctx.german(), true).is_some_and(|r| r.class == Class::Person)
         {
             words.remove(0);
         }

@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::derived::{country_of, document_place};
 use super::knowledge::{Entry, WORD_HASH_START, knowledge, place_chars, word_hash, word_hash_byte};
 use super::morph::{fold, fold_into, is_acronym, is_german_adjective, strip_adjective_ending};
+use super::names::BUFFER_BYTES;
 use super::numbered::is_roman_number;
 use super::roles::role;
 use super::tokens::{Class, Tokens};
@@ -441,7 +442,7 @@ fn candidates(doc: &Document) -> Candidates<'_> {
     // One buffer for the folded names looked up in the lexicon.
     let mut longer: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     let mut chained: Vec<Candidate> = Vec::new();
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(BUFFER_BYTES);
     for name in named {
         let Named {
             surface,
