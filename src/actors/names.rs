@@ -290,6 +290,10 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ter", "zu", "vom", "y", "dos", "v.", "v",
 ];
 
+/// The longest of `PARTICLES`, in bytes. A longer word is none: the particles are ASCII and
+/// have no "k", and only the Kelvin sign lower-cases to fewer bytes (to "k").
+const PARTICLE_BYTES: usize = 5;
+
 /// Articles a name may be given with ("die Linke", "The Guardian").
 const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
@@ -524,7 +528,9 @@ fn person_base<'w>(
     // that "v. Hindenburg" and "Hindenburg" meet.
     let given_end = base
         .iter()
-        .position(|w| lowercase_among(w.head, PARTICLES).is_some())
+        .position(|w| {
+            w.head.len() <= PARTICLE_BYTES && lowercase_among(w.head, PARTICLES).is_some()
+        })
         .unwrap_or(base.len().saturating_sub(1));
     Person {
         given: base[..given_end]
@@ -858,6 +864,15 @@ mod tests {
         )
         .base
         .to_string()
+    }
+
+    #[test]
+    fn particle_bytes_is_the_longest_particle() {
+        assert_eq!(
+            PARTICLES.iter().map(|p| p.len()).max(),
+            Some(PARTICLE_BYTES)
+        );
+        assert!(PARTICLES.iter().all(|p| p.is_ascii() && !p.contains('k')));
     }
 
     #[test]
