@@ -479,48 +479,15 @@ pub fn english_organisations(doc: &mut Document) {
 }
 
 /// True when a line (no line break in it) has a word of `ENGLISH_HEADS`: only the words that
-/// start with an ASCII capital are cut out and looked at. They are found eight bytes at a time
-/// (`capitals_after_space`), as most bytes start no such word.
+/// start with an ASCII capital are cut out and looked at.
 fn has_english_head(line: &str) -> bool {
     let bytes = line.as_bytes();
-    // The word that starts at an ASCII capital (a character boundary).
-    let head_at = |i: usize| {
-        let rest = &line[i..];
-        is_english_head(&rest[..rest.find(' ').unwrap_or(rest.len())])
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    // Whether the byte before the piece is a space (the line's start counts as one).
-    let mut after_space = true;
-    for (k, chunk) in chunks.by_ref().enumerate() {
-        let piece = u64::from_le_bytes(chunk.try_into().expect("chunks of eight bytes"));
-        let mut found = capitals_after_space(piece, after_space);
-        while found != 0 {
-            if head_at(8 * k + found.trailing_zeros() as usize / 8) {
-                return true;
-            }
-            found &= found - 1;
+    (0..bytes.len()).any(|i| {
+        bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] == b' ') && {
+            let rest = &line[i..];
+            is_english_head(&rest[..rest.find(' ').unwrap_or(rest.len())])
         }
-        after_space = chunk[7] == b' ';
-    }
-    let rest = bytes.len() - chunks.remainder().len();
-    (rest..bytes.len())
-        .any(|i| bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] == b' ') && head_at(i))
-}
-
-/// The high bit of every byte of eight (`u64::from_le_bytes`) that is an ASCII capital right
-/// after a space; `after_space` says whether the byte before the first is one. Exact for every
-/// byte: no sum carries into the next byte.
-fn capitals_after_space(x: u64, after_space: bool) -> u64 {
-    const ONES: u64 = u64::MAX / 0xff;
-    const HIGH: u64 = ONES * 0x80;
-    let low = x & !HIGH;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let after_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    let capitals = from_a & !after_z & !x & HIGH;
-    // A byte is a space when it is zero after the exclusive or with spaces.
-    let y = x ^ (ONES * u64::from(b' '));
-    let spaces = !(((y & !HIGH) + !HIGH) | y) & HIGH;
-    capitals & ((spaces << 8) | if after_space { 0x80 } else { 0 })
+    })
 }
 
 /// For each capital letter, a bit for the length of each word of `ENGLISH_HEADS` it starts.
@@ -884,27 +851,6 @@ mod tests {
             at += word.len() + 1;
         }
         out
-    }
-
-    #[test]
-    fn capitals_after_space_looks_at_each_byte_and_the_one_before() {
-        for before in 0..=255u8 {
-            for byte in 0..=255u8 {
-                let mut piece = [b'x'; 8];
-                piece[3] = before;
-                piece[4] = byte;
-                let found = capitals_after_space(u64::from_le_bytes(piece), false);
-                let expected = before == b' ' && byte.is_ascii_uppercase();
-                assert_eq!(
-                    found,
-                    if expected { 0x80 << 32 } else { 0 },
-                    "{before} {byte}"
-                );
-                piece[0] = byte;
-                let first = capitals_after_space(u64::from_le_bytes(piece), true) & 0xff;
-                assert_eq!(first != 0, byte.is_ascii_uppercase(), "{byte} first");
-            }
-        }
     }
 
     proptest::proptest! {
