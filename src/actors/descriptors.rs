@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use super::group::{Grouping, is_quote};
-use super::morph::{each_noun_form, fold_into, is_german_adjective, noun_stems};
+use super::morph::{each_noun_form, fold_into, is_german_adjective, is_plain_byte, noun_stems};
 use super::names::{BUFFER_BYTES, capitalise};
 use super::roles::{
     ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
@@ -257,8 +257,8 @@ fn head_class(name: &str, lang: &Lang) -> Option<&'static str> {
 }
 
 /// The `start_key` of the folded word (`fold_into`) when that is five bytes or longer and
-/// known without folding: the word starts with five printable ASCII characters other than the
-/// backtick, which folding only lower-cases.
+/// known without folding: the word starts with five plain bytes (`morph::is_plain_byte`), which
+/// folding only lower-cases.
 fn plain_start_key(word: &str) -> Option<u32> {
     let start = word.as_bytes().get(..5)?;
     if !start.iter().all(|&b| is_plain_byte(b)) {
@@ -269,14 +269,8 @@ fn plain_start_key(word: &str) -> Option<u32> {
     }))
 }
 
-/// True for a printable ASCII character other than the backtick: one that `fold_into` copies
-/// lower-cased.
-fn is_plain_byte(b: u8) -> bool {
-    b.is_ascii_graphic() && b != b'`'
-}
-
-/// True for a word of printable ASCII characters other than the backtick, which `fold_into`
-/// only lower-cases: most words, folded without a look-up (`Finder::with_folded`).
+/// True for a word of plain bytes (`morph::is_plain_byte`), which `fold_into` only
+/// lower-cases: most words, folded without a look-up (`Finder::with_folded`).
 fn is_plain_word(word: &str) -> bool {
     word.bytes().all(is_plain_byte)
 }

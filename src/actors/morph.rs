@@ -101,7 +101,7 @@ fn is_plain_ascii(bytes: &[u8]) -> bool {
 
 /// An ASCII byte that `fold` only lower-cases: no white space or other control character,
 /// no backtick.
-fn is_plain_byte(b: u8) -> bool {
+pub fn is_plain_byte(b: u8) -> bool {
     b > b' ' && b < 0x80 && b != b'`'
 }
 
