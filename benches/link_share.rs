@@ -1,0 +1,103 @@
+//! Linking's share of the analysis on whole articles, as a user opens them: each file is
+//! recognised (language detected) and then linked, `runs` times, and the medians of both are
+//! compared. Recognition and linking alternate within every run, so both see the same machine
+//! load and linking starts with the caches recognition left behind — unlike a benchmark that
+//! times each step in a loop of its own.
+//!
+//! `cargo bench --bench link_share -- 21 ../shared/articles/*/*.txt` (the options cargo passes,
+//! such as `--bench`, are skipped); without files, the gold articles of tests/data/gold.
+
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let runs = args.first().map(|a| a.parse::<usize>().ok());
+    let paths = args.get(1..).unwrap_or_default().to_vec();
+    let runs = match runs {
+        Some(Some(runs @ 1..)) => runs,
+        None => 21,
+        Some(None) if std::env::args().any(|a| a == "--bench") => {
+            // `cargo bench -- FILTER` hands every bench the filter: not meant for this one.
+            eprintln!("link_share: skipped (its arguments are RUNS FILE...)");
+            return;
+        }
+        _ => fail("usage: link_share [RUNS [FILE...]] (without files: the gold articles; 21 runs)"),
+    };
+    castlist::actors::prepare();
+    let (mut recognise_total, mut link_total) = (0.0, 0.0);
+    let texts: Vec<(String, String)> = if paths.is_empty() {
+        gold_texts()
+    } else {
+        paths
+            .into_iter()
+            .map(|path| match std::fs::read_to_string(&path) {
+                Ok(text) => (path, text),
+                Err(e) => fail(&format!("{path}: {e}")),
+            })
+            .collect()
+    };
+    for (path, text) in texts {
+        let laid_out = castlist::ingest::from_text(&path, text);
+        let (mut recognise, mut link) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let mut doc = laid_out.clone();
+            let start = Instant::now();
+            let tokens = castlist::nlp::recognise_tokenized(&mut doc, None);
+            recognise.push(start.elapsed().as_secs_f64());
+            let start = Instant::now();
+            castlist::actors::link_tokenized(&mut doc, &tokens);
+            link.push(start.elapsed().as_secs_f64());
+        }
+        let (r, l) = (median(&mut recognise), median(&mut link));
+        println!(
+            "{:>8.3} ms recognise {:>7.3} ms link {:>5.1} %  {path}",
+            r * 1e3,
+            l * 1e3,
+            100.0 * l / r
+        );
+        recognise_total += r;
+        link_total += l;
+    }
+    println!(
+        "total: recognise {:.2} ms, link {:.2} ms, linking's share {:.1} %",
+        recognise_total * 1e3,
+        link_total * 1e3,
+        100.0 * link_total / recognise_total
+    );
+}
+
+/// The texts of the hand-annotated gold articles (tests/data/gold), by file name.
+fn gold_texts() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.display().to_string();
+            let json =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+            match castlist::document::json::from_str(&json) {
+                Ok(doc) => (name, doc.text),
+                Err(e) => fail(&format!("{name}: {e}")),
+            }
+        })
+        .collect()
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("link_share: {message}");
+    std::process::exit(2)
+}
+
+fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
