@@ -128,24 +128,10 @@ impl ListKey {
         }
         let mut bytes = [0; LIST_WORD_BYTES + 1];
         bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes[..word.len()].make_ascii_lowercase();
         bytes[LIST_WORD_BYTES] = word.len() as u8;
-        // The length byte, at most `LIST_WORD_BYTES`, is no letter.
-        Some(ListKey(ascii_lowercase(u128::from_le_bytes(bytes))))
+        Some(ListKey(u128::from_le_bytes(bytes)))
     }
-}
-
-/// `u8::to_ascii_lowercase` of every byte of a number, all at once rather than byte by byte.
-fn ascii_lowercase(x: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 0xff;
-    const HIGH: u128 = ONES * 0x80;
-    // The sums set a byte's high bit when its low seven bits are 'A' or more, or more than
-    // 'Z'; they stay below 0x100, so nothing carries into the next byte.
-    let low = x & !HIGH;
-    let from_a = low + ONES * u128::from(0x80 - b'A');
-    let after_z = low + ONES * u128::from(0x80 - b'Z' - 1);
-    // ASCII capitals (high bit clear) get the lower-case bit, 0x20.
-    let capitals = from_a & !after_z & !x & HIGH;
-    x | (capitals >> 2)
 }
 
 /// The keys of a list's words, each with the word.
@@ -336,22 +322,16 @@ pub fn prepare() {
 
 /// Room on the stack for a word in lower case: role lookups allocate only for longer words.
 const WORD_BYTES: usize = 64;
-const _: () = assert!(WORD_BYTES.is_multiple_of(16));
 
 /// The UTF-8 of the word in lower case as `str::to_lowercase` makes it, in `buf`; None when
 /// it does not fit or has a capital sigma (whose lower case depends on its place in the word).
 /// The lists are matched by bytes, which spares checking the result is UTF-8.
 fn lowercase_in<'b>(word: &str, buf: &'b mut [u8; WORD_BYTES]) -> Option<&'b [u8]> {
     if word.is_ascii() {
-        let len = word.len();
-        buf.get_mut(..len)?.copy_from_slice(word.as_bytes());
-        // Sixteen bytes at a time (`ascii_lowercase`); the buffer is a whole number of them,
-        // and what follows the word in it does not matter.
-        for chunk in buf[..len.next_multiple_of(16)].chunks_exact_mut(16) {
-            let bytes: [u8; 16] = (&*chunk).try_into().expect("chunks of sixteen bytes");
-            chunk.copy_from_slice(&ascii_lowercase(u128::from_le_bytes(bytes)).to_le_bytes());
-        }
-        return Some(&buf[..len]);
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return Some(lower);
     }
     // Byte by byte: the ASCII letters of a German word ("Präsident") need no look-up in the
     // Unicode case tables; only the other characters are decoded.
@@ -664,15 +644,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        #[test]
-        fn ascii_lowercase_lowers_each_byte(bytes: [u8; 16]) {
-            let lowered = bytes.map(|b| b.to_ascii_lowercase());
-            proptest::prop_assert_eq!(
-                ascii_lowercase(u128::from_le_bytes(bytes)),
-                u128::from_le_bytes(lowered)
-            );
-        }
-
         #[test]
         fn role_agrees_with_looking_up_every_end(
             word in "[A-ZÄÖÜİΣa-zäöüß]{0,6}(minister|präsident|Mann|frau|Stadt|gericht|President|dr|Prof|ceo|chef|amt|ökonom|)(innen|in|en|n|s|es|\\.|)",
