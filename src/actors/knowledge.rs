@@ -2,8 +2,15 @@
 //! countries, world regions and well-known organisations with every name they go by, country
 //! adjectives and demonyms, and a gazetteer of place names (countries, regions, first-level
 //! subdivisions and the German toponyms of Wiktionary, which include the German names of the
-//! world's well-known cities) for base forms. Built once, on first use, in a few milliseconds:
-//! the 14,000 cities of cities.tsv would cost more to index than they add.
+//! world's well-known cities) for base forms. The 14,000 cities of cities.tsv would cost more to
+//! index than they add.
+//!
+//! Building the index from the lexicons (folding every name, ranking shared adjectives) took
+//! 18 million instructions, a quarter of a one-article run's CPU time. It is built when the
+//! lexicons change and shipped compiled (assets/lexicons/knowledge.bin, embedded): loading it
+//! fills the tables from names already folded and sorted, borrowing every string from the
+//! embedded bytes. A test checks that the shipped file is what the lexicons give today
+//! (`CASTLIST_BLESS=1 cargo test --lib compiled_knowledge` rewrites it).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -16,6 +23,8 @@ use crate::lexicon::places::{Country, countries, regions};
 
 const ADMIN1: &str = include_str!("../../assets/lexicons/admin1_de.tsv");
 const PROPER_NOUNS: &str = include_str!("../../assets/lexicons/de_proper_nouns.tsv");
+/// `Knowledge::build`'s tables, as `Knowledge::to_bytes` writes them.
+const COMPILED: &[u8] = include_bytes!("../../assets/lexicons/knowledge.bin");
 
 /// An actor the lexicons know.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,11 +66,11 @@ impl Entry {
 pub struct Knowledge {
     /// Folded names and aliases of countries, organisations and regions (first come first:
     /// "Europäische Union" is the organisation, not the region of that name).
-    names: FxHashMap<String, Entry>,
+    names: FxHashMap<Key, Entry>,
     /// The same under `names::loose_key` (declined adjectives reduced).
-    loose: FxHashMap<String, Entry>,
+    loose: FxHashMap<Key, Entry>,
     /// Folded country adjectives and demonyms (base forms) → country.
-    adjectives: FxHashMap<String, Entry>,
+    adjectives: FxHashMap<Key, Entry>,
     /// Place names by the hash of their folded form (see `place_hash`) → the name as written;
     /// names whose hash is taken by another name go to `more_places`. No string is allocated
     /// for the tens of thousands of names.
@@ -82,6 +91,10 @@ pub struct Knowledge {
     /// sorted: most words begin like none of them.
     adjective_starts: KeySet,
 }
+
+/// A folded name as a key: made by folding when the tables are built, borrowed from the
+/// compiled tables when they are loaded.
+type Key = std::borrow::Cow<'static, str>;
 
 /// A sorted set of keys (hashes or packed letters) with a bitmap in front: most keys asked
 /// for are not in it, and one bit tells most of them so without a binary search.
@@ -118,10 +131,11 @@ impl KeySet {
     }
 }
 
-/// The shared index (built on first use, a few milliseconds).
+/// The shared index (loaded on first use from the compiled tables; built from the lexicons
+/// should they be unreadable, which the tests rule out for the shipped file).
 pub fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-    KNOWLEDGE.get_or_init(Knowledge::build)
+    KNOWLEDGE.get_or_init(|| Knowledge::load(COMPILED).unwrap_or_else(Knowledge::build))
 }
 
 impl Knowledge {
@@ -230,10 +244,10 @@ impl Knowledge {
     }
 
     fn add_name(&mut self, name: &'static str, entry: Entry) {
-        self.names.entry(fold(name)).or_insert(entry);
+        self.names.entry(fold(name).into()).or_insert(entry);
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() > 1 {
-            self.loose.entry(loose_key(&words)).or_insert(entry);
+            self.loose.entry(loose_key(&words).into()).or_insert(entry);
         }
     }
 
@@ -324,7 +338,8 @@ impl Knowledge {
         }
         for (adjective, list) in candidates {
             if let [only] = list[..] {
-                self.adjectives.insert(adjective, Entry::Country(only));
+                self.adjectives
+                    .insert(adjective.into(), Entry::Country(only));
                 continue;
             }
             let rank = |&i: &usize| {
@@ -345,8 +360,214 @@ impl Knowledge {
                 )
             };
             if let Some(&best) = list.iter().max_by_key(|i| rank(i)) {
-                self.adjectives.insert(adjective, Entry::Country(best));
+                self.adjectives
+                    .insert(adjective.into(), Entry::Country(best));
             }
+        }
+    }
+}
+
+/// The compiled tables: `Knowledge::to_bytes` writes them, `Knowledge::load` reads them.
+/// Little-endian: after the magic line, the length (u32) and UTF-8 of all the tables' strings
+/// one after another (checked once, when loaded), then the tables. In them a string is its
+/// place in that text (u32 start, u16 length), an entry a tag byte and an index (u32); each
+/// table is its length (u32) and its items, sorted, so that the same lexicons always give the
+/// same bytes.
+const MAGIC: &[u8] = b"castlist knowledge 2\n";
+
+impl Knowledge {
+    /// The tables as bytes, for assets/lexicons/knowledge.bin.
+    #[cfg(test)]
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        for map in [&self.names, &self.loose, &self.adjectives] {
+            let mut items: Vec<(&str, Entry)> = map.iter().map(|(k, &e)| (&**k, e)).collect();
+            items.sort_unstable_by_key(|&(key, _)| key);
+            w.len(items.len());
+            for (key, entry) in items {
+                w.str(key);
+                w.entry(entry);
+            }
+        }
+        let mut places: Vec<(u64, &str)> = self.places.iter().map(|(&h, &n)| (h, n)).collect();
+        places.sort_unstable();
+        for list in [&places, &self.more_places] {
+            w.len(list.len());
+            for &(hash, name) in list.iter() {
+                w.u64(hash);
+                w.str(name);
+            }
+        }
+        let mut firsts: Vec<&&str> = self.markable.keys().collect();
+        firsts.sort_unstable();
+        w.len(firsts.len());
+        for first in firsts {
+            let names = &self.markable[first];
+            w.str(first);
+            w.len(names.len());
+            for (words, entry) in names {
+                w.len(words.len());
+                for word in words {
+                    w.str(word);
+                }
+                w.entry(*entry);
+            }
+        }
+        for set in [
+            &self.markable_words,
+            &self.markable_firsts,
+            &self.adjective_hashes,
+            &self.adjective_starts,
+        ] {
+            w.len(set.sorted.len());
+            for &key in &set.sorted {
+                w.u64(key);
+            }
+        }
+        let mut out = MAGIC.to_vec();
+        out.extend(
+            u32::try_from(w.text.len())
+                .expect("under 4 GB")
+                .to_le_bytes(),
+        );
+        out.extend(w.text.as_bytes());
+        out.extend(w.tables);
+        out
+    }
+
+    /// The tables from `to_bytes`' bytes, every string borrowed from them; None when they are
+    /// not such bytes or name an entry the lexicons do not have.
+    fn load(bytes: &'static [u8]) -> Option<Knowledge> {
+        let (len, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let (text, tables) = rest.split_at_checked(len)?;
+        let mut r = Reader {
+            text: std::str::from_utf8(text).ok()?,
+            rest: tables,
+        };
+        let map = |r: &mut Reader| -> Option<FxHashMap<Key, Entry>> {
+            let len = r.len()?;
+            let mut map = FxHashMap::with_capacity_and_hasher(len, Default::default());
+            for _ in 0..len {
+                map.insert(Key::Borrowed(r.str()?), r.entry()?);
+            }
+            Some(map)
+        };
+        let (names, loose, adjectives) = (map(&mut r)?, map(&mut r)?, map(&mut r)?);
+        let len = r.len()?;
+        let mut places = FxHashMap::with_capacity_and_hasher(len, Default::default());
+        for _ in 0..len {
+            places.insert(r.u64()?, r.str()?);
+        }
+        let more_places = (0..r.len()?)
+            .map(|_| Some((r.u64()?, r.str()?)))
+            .collect::<Option<_>>()?;
+        let len = r.len()?;
+        let mut markable = FxHashMap::with_capacity_and_hasher(len, Default::default());
+        for _ in 0..len {
+            let first = r.str()?;
+            let names = (0..r.len()?)
+                .map(|_| {
+                    let words = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
+                    Some((words, r.entry()?))
+                })
+                .collect::<Option<_>>()?;
+            markable.insert(first, names);
+        }
+        let set = |r: &mut Reader| -> Option<KeySet> {
+            let keys = (0..r.len()?).map(|_| r.u64()).collect::<Option<_>>()?;
+            Some(KeySet::new(keys))
+        };
+        let k = Knowledge {
+            names,
+            loose,
+            adjectives,
+            places,
+            more_places,
+            markable,
+            markable_words: set(&mut r)?,
+            markable_firsts: set(&mut r)?,
+            adjective_hashes: set(&mut r)?,
+            adjective_starts: set(&mut r)?,
+        };
+        r.rest.is_empty().then_some(k)
+    }
+}
+
+/// Writes the compiled tables: their strings into one text, the rest into `tables`.
+#[cfg(test)]
+#[derive(Default)]
+struct Writer {
+    text: String,
+    tables: Vec<u8>,
+}
+
+#[cfg(test)]
+impl Writer {
+    fn len(&mut self, len: usize) {
+        let len = u32::try_from(len).expect("a table of fewer than 2^32 items");
+        self.tables.extend(len.to_le_bytes());
+    }
+
+    fn u64(&mut self, value: u64) {
+        self.tables.extend(value.to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.len(self.text.len());
+        let len = u16::try_from(s.len()).expect("a name shorter than 64 KB");
+        self.tables.extend(len.to_le_bytes());
+        self.text.push_str(s);
+    }
+
+    fn entry(&mut self, entry: Entry) {
+        let (tag, index) = match entry {
+            Entry::Country(i) => (0, i),
+            Entry::Region(i) => (1, i),
+            Entry::Organisation(i) => (2, i),
+        };
+        self.tables.push(tag);
+        self.len(index);
+    }
+}
+
+/// Reads the compiled tables front to back.
+struct Reader {
+    /// All strings of the tables.
+    text: &'static str,
+    rest: &'static [u8],
+}
+
+impl Reader {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.rest.split_first_chunk::<N>()?;
+        self.rest = rest;
+        Some(*head)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(u32::from_le_bytes(self.take()?)).ok()
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take()?))
+    }
+
+    fn str(&mut self) -> Option<&'static str> {
+        let start = self.len()?;
+        let len = usize::from(u16::from_le_bytes(self.take()?));
+        self.text.get(start..start.checked_add(len)?)
+    }
+
+    /// An entry, if the lexicons have it.
+    fn entry(&mut self) -> Option<Entry> {
+        let [tag] = self.take()?;
+        let i = self.len()?;
+        match tag {
+            0 => (i < countries().len()).then_some(Entry::Country(i)),
+            1 => (i < regions().len()).then_some(Entry::Region(i)),
+            2 => (i < organisations().len()).then_some(Entry::Organisation(i)),
+            _ => None,
         }
     }
 }
@@ -504,6 +725,35 @@ mod tests {
         assert_eq!(k.place("Moskau"), Some("Moskau"));
         assert_eq!(k.place("Sächsen"), Some("Sachsen"));
         assert_eq!(k.place("Machthaber"), None);
+    }
+
+    /// The shipped tables are those the lexicons give today, and load to the same tables.
+    /// `CASTLIST_BLESS=1 cargo test --lib compiled_knowledge` rewrites the file.
+    #[test]
+    fn compiled_knowledge_is_current() {
+        let built = Knowledge::build().to_bytes();
+        if std::env::var_os("CASTLIST_BLESS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicons/knowledge.bin");
+            std::fs::write(path, &built).expect("assets/lexicons/knowledge.bin written");
+            return;
+        }
+        assert!(
+            built == COMPILED,
+            "assets/lexicons/knowledge.bin is stale: the lexicons or the way they are indexed \
+             changed. Rewrite it with CASTLIST_BLESS=1 cargo test --lib compiled_knowledge"
+        );
+        let loaded = Knowledge::load(COMPILED).expect("the shipped tables load");
+        assert!(loaded.to_bytes() == COMPILED);
+    }
+
+    #[test]
+    fn damaged_tables_are_refused() {
+        let cut: &'static [u8] = COMPILED[..COMPILED.len() - 1].to_vec().leak();
+        assert!(Knowledge::load(cut).is_none());
+        let longer: &'static [u8] = [COMPILED, b"x"].concat().leak();
+        assert!(Knowledge::load(longer).is_none());
+        assert!(Knowledge::load(b"castlist knowledge 0\n").is_none());
+        assert!(Knowledge::load(&COMPILED[..40]).is_none());
     }
 
     proptest::proptest! {

@@ -78,17 +78,16 @@ pub fn regions() -> &'static [Region] {
 /// name written `=Name` becomes the canonical one.
 fn build_countries(base: &'static str, extra: &'static str) -> Vec<Country> {
     let mut table: Vec<Country> = Vec::new();
+    // Row index by code: a search through the table for every row cost a million instructions.
+    let mut index_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for f in rows(base).chain(rows(extra)) {
-        let index = match table.iter().position(|c| c.code == f[0]) {
-            Some(i) => i,
-            None => {
-                table.push(Country {
-                    code: f[0],
-                    ..Country::default()
-                });
-                table.len() - 1
-            }
-        };
+        let index = *index_of.entry(f[0]).or_insert_with(|| {
+            table.push(Country {
+                code: f[0],
+                ..Country::default()
+            });
+            table.len() - 1
+        });
         let country = &mut table[index];
         let lists = [
             &mut country.names_en,
