@@ -107,6 +107,8 @@ struct Scratch<'g> {
     names: Vec<&'g Naming>,
     bases: Vec<&'g str>,
     counts: Vec<usize>,
+    /// The lexicon names a country's mentions give, and how often.
+    listed_counts: Vec<(&'static str, usize)>,
 }
 
 /// A lexicon entry's name: the lexicon's canonical name in the document's language, except
@@ -130,7 +132,8 @@ fn entry_name<'g>(
     };
     let adjective =
         |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
-    let mut count: Vec<(&str, usize)> = Vec::new();
+    let count = &mut scratch.listed_counts;
+    count.clear();
     // A base like the one before gives the name it gave.
     let mut previous: Option<(&str, Option<&str>)> = None;
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {

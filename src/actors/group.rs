@@ -25,8 +25,8 @@ use crate::document::{Document, Form, Kind, Span};
 #[derive(Clone, Debug, Default)]
 pub struct Cluster {
     pub entry: Option<Entry>,
-    /// First names (or initials) of the person, folded.
-    pub given: Vec<Sym>,
+    /// The latest of the person's first names (or initials), folded, in `Clusters::given`.
+    given: Link,
     pub surname: Option<Sym>,
 }
 
@@ -35,12 +35,42 @@ pub struct Cluster {
 pub struct Clusters {
     parent: Vec<usize>,
     data: Vec<Cluster>,
+    /// The first names of all clusters, each linked to the one its cluster had before (a
+    /// cluster's first names are few, and looked at only all together).
+    given: Vec<(Sym, Link)>,
 }
 
 impl Clusters {
+    /// Room for `n` clusters.
+    fn with_capacity(n: usize) -> Clusters {
+        Clusters {
+            parent: Vec::with_capacity(n),
+            data: Vec::with_capacity(n),
+            given: Vec::new(),
+        }
+    }
+
     /// How many clusters there are (joined ones included): the bound of cluster numbers.
     pub fn count(&self) -> usize {
         self.parent.len()
+    }
+
+    /// The first names of the cluster at a root.
+    fn given(&self, root: usize) -> impl Iterator<Item = Sym> + '_ {
+        let mut next = self.data[root].given.get();
+        std::iter::from_fn(move || {
+            let (g, before) = self.given[next?];
+            next = before.get();
+            Some(g)
+        })
+    }
+
+    /// Adds a first name to the cluster at a root, unless it has it.
+    fn add_given(&mut self, root: usize, g: Sym) {
+        if self.given(root).all(|known| known != g) {
+            self.given.push((g, self.data[root].given));
+            self.data[root].given.set(self.given.len() - 1);
+        }
     }
 
     fn add(&mut self, cluster: Cluster) -> usize {
@@ -87,10 +117,11 @@ impl Clusters {
             _ => {}
         }
         let child_data = std::mem::take(&mut self.data[child]);
-        for g in child_data.given {
-            if !self.data[root].given.contains(&g) {
-                self.data[root].given.push(g);
-            }
+        let mut next = child_data.given.get();
+        while let Some(at) = next {
+            let (g, before) = self.given[at];
+            self.add_given(root, g);
+            next = before.get();
         }
         if self.data[root].surname.is_none() {
             self.data[root].surname = child_data.surname;
@@ -257,10 +288,16 @@ struct Analysis {
 /// `Linker::surface_of` of a mention that is neither name nor derived form.
 const NO_SURFACE: usize = usize::MAX;
 
-/// A number in one of the linker's lists (a cluster, a surface, a recency entry), or none: one
-/// 32-bit word in the table of forms.
+/// A number in one of the linker's lists (a cluster, a surface, a recency entry, a first
+/// name), or none: one 32-bit word in the table of forms.
 #[derive(Clone, Copy, Debug)]
 struct Link(u32);
+
+impl Default for Link {
+    fn default() -> Link {
+        Link::NONE
+    }
+}
 
 impl Link {
     const NONE: Link = Link(u32::MAX);
@@ -360,6 +397,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let name_count = doc.mentions.iter().filter(|m| m.form == Form::Name).count();
     let surfaced = |form: Form| matches!(form, Form::Name | Form::Derived);
     let surface_count = doc.mentions.iter().filter(|m| surfaced(m.form)).count();
+    let clustered = surface_count + doc.mentions.iter().filter(|m| m.form == Form::Part).count();
     // A name gives a few forms (surface as written, folded, key, stems, loose key), most of
     // them new.
     let forms = 5 * name_count;
@@ -405,7 +443,8 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         attested,
         definitions,
         out: Grouping {
-            clusters: Clusters::default(),
+            // A cluster per name, derived and part mention at most.
+            clusters: Clusters::with_capacity(clustered),
             cluster_of: vec![None; n],
             naming: vec![None; n],
             form: doc.mentions.iter().map(|m| m.form).collect(),
@@ -638,6 +677,7 @@ impl<'a> Linker<'a> {
 
     /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
     /// derived mention of the country.
+    #[inline(never)]
     fn as_derived(&mut self, i: usize, entry: Entry) {
         self.out.form[i] = Form::Derived;
         self.out.kind[i] = Kind::Loc;
@@ -706,12 +746,10 @@ impl<'a> Linker<'a> {
             Some(c) => self.out.clusters.find(c),
             None => self.new_cluster(None),
         };
-        let data = self.out.clusters.get_mut(c);
-        if let Some(first) = first
-            && !data.given.contains(&first)
-        {
-            data.given.push(first);
+        if let Some(first) = first {
+            self.out.clusters.add_given(c, first);
         }
+        let data = self.out.clusters.get_mut(c);
         if data.surname.is_none() {
             data.surname = Some(surname);
         }
@@ -726,12 +764,10 @@ impl<'a> Linker<'a> {
 
     /// A person cluster whose known first names agree with `first` (or who has none yet).
     fn fits_person(&mut self, c: usize, first: Sym) -> bool {
-        let given = &self.out.clusters.get(c).given;
+        let root = self.out.clusters.find(c);
+        let mut given = self.out.clusters.given(root).peekable();
         let first = self.symbols.str(first);
-        given.is_empty()
-            || given
-                .iter()
-                .any(|&g| given_compatible(self.symbols.str(g), first))
+        given.peek().is_none() || given.any(|g| given_compatible(self.symbols.str(g), first))
     }
 
     fn recent_with_surname(&mut self, surname: Sym, first: Sym) -> Option<usize> {
@@ -896,6 +932,9 @@ impl<'a> Linker<'a> {
 
     // ---- derived forms ----------------------------------------------------------------
 
+    /// Links a derived mention (out of line: derived forms are few, and the names' path stays
+    /// dense without them).
+    #[inline(never)]
     fn derived(&mut self, i: usize) {
         let word = self.surface(i);
         let lookup = |key: &str| {
@@ -938,6 +977,8 @@ impl<'a> Linker<'a> {
 
     // ---- parts ------------------------------------------------------------------------
 
+    /// Links a part mention (out of line, as `derived`).
+    #[inline(never)]
     fn part(&mut self, i: usize) {
         let doc = self.doc;
         let span = doc.mentions[i].span;
@@ -1037,6 +1078,7 @@ impl<'a> Linker<'a> {
     /// part is a capitalised word of its own, while the whole is no known name:
     /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
     /// `first` is the word's first part, the word shaped as `compound_first` wants.
+    #[inline(never)]
     fn is_compound_with_name(&mut self, word: &str, first: &str, kind: Kind) -> bool {
         let whole = self.symbols.folded(word);
         if whole.is_some_and(|w| self.lookup(Map::Exact, w).is_some())
