@@ -394,10 +394,20 @@ struct Recency {
 /// alone). `definitions` are the acronyms defined in the text.
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
-    let name_count = doc.mentions.iter().filter(|m| m.form == Form::Name).count();
     let surfaced = |form: Form| matches!(form, Form::Name | Form::Derived);
-    let surface_count = doc.mentions.iter().filter(|m| surfaced(m.form)).count();
-    let clustered = surface_count + doc.mentions.iter().filter(|m| m.form == Form::Part).count();
+    // Name, derived and part mentions, counted in one pass.
+    let mut counts = [0; 3];
+    for m in &doc.mentions {
+        match m.form {
+            Form::Name => counts[0] += 1,
+            Form::Derived => counts[1] += 1,
+            Form::Part => counts[2] += 1,
+            Form::Descriptor | Form::Pronoun => {}
+        }
+    }
+    let [name_count, derived_count, part_count] = counts;
+    let surface_count = name_count + derived_count;
+    let clustered = surface_count + part_count;
     // A name gives a few forms (surface as written, folded, key, stems, loose key), most of
     // them new.
     let forms = 5 * name_count;

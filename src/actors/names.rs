@@ -74,19 +74,27 @@ impl Symbols {
     /// The number of a folded form, given one if it is new.
     pub fn intern(&mut self, folded: &str) -> Sym {
         let hash = form_hash(folded);
-        if let Some(s) = self.find(hash, folded) {
-            return s;
-        }
-        let s = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
-        self.text.push_str(folded);
-        self.ends.push(self.text.len());
+        let new = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
+        // One probe of the map, whether the form is new or not.
         match self.ids.entry(hash) {
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(s);
+                slot.insert(new);
             }
-            std::collections::hash_map::Entry::Occupied(_) => self.more.push((hash, s)),
+            std::collections::hash_map::Entry::Occupied(slot) => {
+                let (text, ends) = (&self.text, &self.ends);
+                let same = |s: Sym| form(text, ends, s) == folded;
+                if same(*slot.get()) {
+                    return *slot.get();
+                }
+                if let Some(&(_, s)) = self.more.iter().find(|&&(h, s)| h == hash && same(s)) {
+                    return s;
+                }
+                self.more.push((hash, new));
+            }
         }
-        s
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        new
     }
 
     /// The number of a folded form, if it has one.
@@ -108,11 +116,7 @@ impl Symbols {
 
     /// The folded form of a number.
     pub fn str(&self, s: Sym) -> &str {
-        let start = match s.index() {
-            0 => 0,
-            i => self.ends[i - 1],
-        };
-        &self.text[start..self.ends[s.index()]]
+        form(&self.text, &self.ends, s)
     }
 
     /// The number of a part of a form (a byte range of it).
@@ -171,6 +175,15 @@ impl Symbols {
         self.buffer = buffer;
         s
     }
+}
+
+/// Form `s` of the forms kept one after another in `text`, ending at `ends`.
+fn form<'t>(text: &'t str, ends: &[usize], s: Sym) -> &'t str {
+    let start = match s.index() {
+        0 => 0,
+        i => ends[i - 1],
+    };
+    &text[start..ends[s.index()]]
 }
 
 /// The room a reused buffer starts with: more than most names need.
@@ -513,6 +526,10 @@ fn number_value(word: &str) -> Option<u32> {
         ["daiyon", "dai-yon"],
     ];
     let word = word.trim_end_matches('.');
+    // Roman numbers here begin with "I", "V" or "X", the Japanese ordinals with "dai".
+    if !matches!(word.bytes().next(), Some(b'I' | b'V' | b'X' | b'd' | b'D')) {
+        return None;
+    }
     roman_value(word).or_else(|| {
         JAPANESE
             .iter()
