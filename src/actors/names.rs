@@ -10,8 +10,8 @@ use std::hash::Hasher;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
-    takes_genitive_s, with_lowercase,
+    declined_adjective, ends_with_any, fold_into, german_stems, is_acronym, lowercase_among,
+    strip_possessive, takes_genitive_s, with_lowercase,
 };
 use super::numbered::{is_roman_number, roman_value};
 use super::roles::{Class, role};
@@ -786,9 +786,9 @@ fn guess_gender(noun: &str) -> Gender {
             // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
             return Gender::Plural;
         }
-        if NEUTER.iter().any(|s| lower.ends_with(s)) {
+        if ends_with_any(lower, NEUTER) {
             Gender::Neuter
-        } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
+        } else if ends_with_any(lower, FEMININE) {
             Gender::Feminine
         } else {
             Gender::Masculine
