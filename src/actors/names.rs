@@ -2,7 +2,7 @@
 //! possessive; its base (nominative) form — German genitives and declined adjectives undone from
 //! the context ("der Vereinten Nationen" → "Vereinte Nationen", "Libyens" → "Libyen"); the
 //! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
-//! given names and surname.
+//! first name and surname.
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::fmt::Write;
