@@ -102,9 +102,13 @@ struct Scratch<'g> {
     base: String,
     /// A listed name folded, when it is not plain ASCII.
     listed: String,
-    /// The namings of an actor's name mentions, and how often each one's base occurs.
+    /// The namings of an actor's name mentions, their bases, and how often each one's base
+    /// occurs.
     names: Vec<&'g Naming>,
+    bases: Vec<&'g str>,
     counts: Vec<usize>,
+    /// The lexicon names a country's mentions give, and how often.
+    listed_counts: Vec<(&'static str, usize)>,
 }
 
 /// A lexicon entry's name: the lexicon's canonical name in the document's language, except
@@ -128,7 +132,8 @@ fn entry_name<'g>(
     };
     let adjective =
         |n: &&str| country.adjectives_en.contains(n) || country.adjectives_de.contains(n);
-    let mut count: Vec<(&str, usize)> = Vec::new();
+    let count = &mut scratch.listed_counts;
+    count.clear();
     // A base like the one before gives the name it gave.
     let mut previous: Option<(&str, Option<&str>)> = None;
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
@@ -138,16 +143,17 @@ fn entry_name<'g>(
         if naming.acronym {
             continue;
         }
+        let base = grouping.base(naming);
         let found = match previous {
-            Some((base, found)) if base == &*naming.base => found,
+            Some((previous, found)) if previous == base => found,
             _ => {
                 scratch.base.clear();
-                fold_into(&naming.base, &mut scratch.base);
+                fold_into(base, &mut scratch.base);
                 let found = listed
                     .iter()
                     .copied()
                     .find(|n| folds_to(n, &scratch.base, &mut scratch.listed) && !adjective(n));
-                previous = Some((&naming.base, found));
+                previous = Some((base, found));
                 found
             }
         };
@@ -195,31 +201,38 @@ fn name_of<'g>(
     kind: Kind,
     scratch: &mut Scratch<'g>,
 ) -> String {
-    let Scratch { names, counts, .. } = scratch;
+    let Scratch {
+        names,
+        bases,
+        counts,
+        ..
+    } = scratch;
     names.clear();
     names.extend(
         list.iter()
             .filter(|&&i| grouping.form[i] == Form::Name)
             .filter_map(|&i| grouping.naming[i].as_ref()),
     );
-    base_counts(names, FEW, counts);
+    bases.clear();
+    bases.extend(names.iter().map(|n| grouping.base(n)));
+    base_counts(bases, FEW, counts);
     let best = names
         .iter()
         .enumerate()
         .max_by_key(|(order, n)| {
             (
                 kind == Kind::Per || !n.acronym,
-                !n.base.bytes().any(|b| b.is_ascii_digit()),
+                !bases[*order].bytes().any(|b| b.is_ascii_digit()),
                 n.words,
                 counts[*order],
                 usize::MAX - order,
             )
         })
-        .map(|(_, n)| String::from(&*n.base));
+        .map(|(order, _)| String::from(bases[order]));
     best.or_else(|| {
         list.iter()
             .find_map(|&i| grouping.naming[i].as_ref())
-            .map(|n| String::from(&*n.base))
+            .map(|n| String::from(grouping.base(n)))
     })
     .unwrap_or_default()
 }
@@ -227,23 +240,23 @@ fn name_of<'g>(
 /// Up to how many names `name_of` counts bases pairwise.
 const FEW: usize = 16;
 
-/// How often each name's base occurs among the names, into `counts`: counted pairwise for up
+/// How often each name's base occurs among the bases, into `counts`: counted pairwise for up
 /// to `few` names (most actors have a handful; no map to allocate), through a map for more.
-fn base_counts(names: &[&Naming], few: usize, counts: &mut Vec<usize>) {
+fn base_counts(bases: &[&str], few: usize, counts: &mut Vec<usize>) {
     counts.clear();
-    if names.len() <= few {
+    if bases.len() <= few {
         counts.extend(
-            names
+            bases
                 .iter()
-                .map(|n| names.iter().filter(|m| m.base == n.base).count()),
+                .map(|n| bases.iter().filter(|m| *m == n).count()),
         );
         return;
     }
     let mut count: FxHashMap<&str, usize> = FxHashMap::default();
-    for n in names {
-        *count.entry(&*n.base).or_default() += 1;
+    for &n in bases {
+        *count.entry(n).or_default() += 1;
     }
-    counts.extend(names.iter().map(|n| count[&*n.base]));
+    counts.extend(bases.iter().map(|n| count[n]));
 }
 
 #[cfg(test)]
@@ -253,14 +266,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn counting_bases_pairwise_agrees_with_a_map(bases in proptest::collection::vec("[ab]{0,2}", 0..24)) {
-            let namings: Vec<Naming> = bases
-                .iter()
-                .map(|b| Naming { base: b.as_str().into(), words: 1, acronym: false })
-                .collect();
-            let names: Vec<&Naming> = namings.iter().collect();
+            let bases: Vec<&str> = bases.iter().map(String::as_str).collect();
             let (mut pairwise, mut mapped) = (Vec::new(), Vec::new());
-            base_counts(&names, usize::MAX, &mut pairwise);
-            base_counts(&names, 0, &mut mapped);
+            base_counts(&bases, usize::MAX, &mut pairwise);
+            base_counts(&bases, 0, &mut mapped);
             proptest::prop_assert_eq!(pairwise, mapped);
         }
     }

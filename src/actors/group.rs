@@ -1,5 +1,6 @@
 //! Grouping name, derived and part mentions into clusters, in one pass in text order. Every
-//! lookup is a hash map keyed by folded forms (no comparison of all pairs):
+//! lookup is of a folded form, by its number in the document's `Symbols`, in one table (no
+//! comparison of all pairs):
 //! - persons: full names by key; a surname alone goes to the most recent person with that
 //!   surname; a full name joins the most recent compatible person with its surname (so two
 //!   people with one surname stay apart), or one with the same first name and a surname one
@@ -9,9 +10,7 @@
 //!   acronyms defined in the text, companies by their name without the legal form;
 //! - derived forms through `derived`, parts through the name inside the word.
 
-use rustc_hash::FxHashMap;
 use std::cell::Cell;
-use std::rc::Rc;
 
 use super::derived::{self, Base, Plan};
 use super::knowledge::{Entry, knowledge};
@@ -26,8 +25,8 @@ use crate::document::{Document, Form, Kind, Span};
 #[derive(Clone, Debug, Default)]
 pub struct Cluster {
     pub entry: Option<Entry>,
-    /// First names (or initials) of the person, folded.
-    pub given: Vec<Sym>,
+    /// The latest of the person's first names (or initials), folded, in `Clusters::given`.
+    given: Link,
     pub surname: Option<Sym>,
 }
 
@@ -36,12 +35,42 @@ pub struct Cluster {
 pub struct Clusters {
     parent: Vec<usize>,
     data: Vec<Cluster>,
+    /// The first names of all clusters, each linked to the one its cluster had before (a
+    /// cluster's first names are few, and looked at only all together).
+    given: Vec<(Sym, Link)>,
 }
 
 impl Clusters {
+    /// Room for `n` clusters.
+    fn with_capacity(n: usize) -> Clusters {
+        Clusters {
+            parent: Vec::with_capacity(n),
+            data: Vec::with_capacity(n),
+            given: Vec::new(),
+        }
+    }
+
     /// How many clusters there are (joined ones included): the bound of cluster numbers.
     pub fn count(&self) -> usize {
         self.parent.len()
+    }
+
+    /// The first names of the cluster at a root.
+    fn given(&self, root: usize) -> impl Iterator<Item = Sym> + '_ {
+        let mut next = self.data[root].given.get();
+        std::iter::from_fn(move || {
+            let (g, before) = self.given[next?];
+            next = before.get();
+            Some(g)
+        })
+    }
+
+    /// Adds a first name to the cluster at a root, unless it has it.
+    fn add_given(&mut self, root: usize, g: Sym) {
+        if self.given(root).all(|known| known != g) {
+            self.given.push((g, self.data[root].given));
+            self.data[root].given.set(self.given.len() - 1);
+        }
     }
 
     fn add(&mut self, cluster: Cluster) -> usize {
@@ -88,10 +117,11 @@ impl Clusters {
             _ => {}
         }
         let child_data = std::mem::take(&mut self.data[child]);
-        for g in child_data.given {
-            if !self.data[root].given.contains(&g) {
-                self.data[root].given.push(g);
-            }
+        let mut next = child_data.given.get();
+        while let Some(at) = next {
+            let (g, before) = self.given[at];
+            self.add_given(root, g);
+            next = before.get();
         }
         if self.data[root].surname.is_none() {
             self.data[root].surname = child_data.surname;
@@ -102,11 +132,11 @@ impl Clusters {
 }
 
 /// How a mention names its actor, for choosing the canonical name.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Naming {
-    /// The base form the mention gives (shared with the name's analysis: mentions of one
-    /// surface do not copy it).
-    pub base: Rc<str>,
+    /// Where the base form the mention gives is in `Grouping::bases` (shared with the name's
+    /// analysis: mentions of one surface do not copy it).
+    pub base: Span,
     /// Its number of words.
     pub words: usize,
     pub acronym: bool,
@@ -123,6 +153,15 @@ pub struct Grouping {
     pub kind: Vec<Kind>,
     /// For part mentions: the name inside the word.
     pub inner: Vec<Option<Span>>,
+    /// The base forms the namings give, one after another.
+    pub bases: String,
+}
+
+impl Grouping {
+    /// The base form a naming gives.
+    pub fn base(&self, naming: &Naming) -> &str {
+        &self.bases[naming.base.range()]
+    }
 }
 
 /// An acronym defined in the text right after a name: "Alternative für Deutschland (AfD)".
@@ -185,26 +224,21 @@ struct Linker<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
     german: bool,
-    /// The folded forms met so far: the maps below are keyed by their numbers.
+    /// The folded forms met so far (and the mentions' surfaces as written): `leads` is indexed
+    /// by their numbers.
     symbols: Symbols,
     attested: Attested,
-    definitions: FxHashMap<Span, &'a str>,
+    /// Acronyms defined after names, by the name's span (sorted; of two for one span, the
+    /// later).
+    definitions: Vec<(Span, &'a str)>,
     out: Grouping,
-    /// Surfaces, base forms and acronyms of names → cluster.
-    exact: FxHashMap<Sym, usize>,
-    /// Less certain forms: stems, loose keys, names without legal form or class word.
-    weak: FxHashMap<Sym, usize>,
-    entries: FxHashMap<Entry, usize>,
-    /// Surname → the person who last had it.
-    surname_last: FxHashMap<Sym, usize>,
-    /// Surname → persons with it, oldest first (a cluster is pushed again when mentioned).
-    surname_all: FxHashMap<Sym, Vec<usize>>,
-    /// First name → persons with it, oldest first.
-    given_all: FxHashMap<Sym, Vec<usize>>,
-    /// Shorter forms of company names ("PNE" for "PNE WIND AG") → cluster.
-    company: FxHashMap<Sym, usize>,
-    /// First part of hyphenated place names ("osterholz") → cluster, for derived forms.
-    place_parts: FxHashMap<Sym, usize>,
+    /// What each form leads to.
+    leads: Table,
+    /// Lexicon entries and their clusters, sorted by `entry_order`.
+    entries: Vec<(Entry, usize)>,
+    /// The entries of the recency lists of surnames and first names (`Leads::surnamed`,
+    /// `Leads::first_named`), each linked to the one before.
+    recent: Vec<Recency>,
     /// Name and derived mention → its surface's place in `surfaces` (`NO_SURFACE` for others).
     surface_of: Vec<usize>,
     surfaces: Vec<Surface>,
@@ -254,64 +288,184 @@ struct Analysis {
 /// `Linker::surface_of` of a mention that is neither name nor derived form.
 const NO_SURFACE: usize = usize::MAX;
 
+/// A number in one of the linker's lists (a cluster, a surface, a recency entry, a first
+/// name), or none: one 32-bit word in the table of forms.
+#[derive(Clone, Copy, Debug)]
+struct Link(u32);
+
+impl Default for Link {
+    fn default() -> Link {
+        Link::NONE
+    }
+}
+
+impl Link {
+    const NONE: Link = Link(u32::MAX);
+
+    fn get(self) -> Option<usize> {
+        (self.0 != u32::MAX).then_some(self.0 as usize)
+    }
+
+    fn set(&mut self, n: usize) {
+        self.0 = u32::try_from(n)
+            .ok()
+            .filter(|&n| n != u32::MAX)
+            .expect("fewer than 2^32 - 1 numbers");
+    }
+
+    /// Sets it unless it is set.
+    fn or_set(&mut self, n: usize) {
+        if self.get().is_none() {
+            self.set(n);
+        }
+    }
+}
+
+/// What one folded form leads to: the linker's lookups of forms are one index into a table of
+/// these (no hash map per kind of lookup, nothing hashed twice).
+#[derive(Clone, Copy, Debug)]
+struct Leads {
+    /// As a surface, base form or acronym of a name: its cluster.
+    exact: Link,
+    /// As a less certain form (stem, loose key, name without legal form or class word).
+    weak: Link,
+    /// As a shorter form of a company's name ("PNE" for "PNE WIND AG").
+    company: Link,
+    /// As the first part of a hyphenated place's name ("osterholz"), for derived forms.
+    place_part: Link,
+    /// As a surname: the person who last had it.
+    surname_last: Link,
+    /// As a surname: the latest entry of the list of persons with it (oldest first; a cluster
+    /// is listed again when mentioned), in `Linker::recent`.
+    surnamed: Link,
+    /// As a first name: the same list of persons with it.
+    first_named: Link,
+    /// As a mention's surface as written: its number in `Linker::surfaces`.
+    surface: Link,
+}
+
+impl Leads {
+    const NONE: Leads = Leads {
+        exact: Link::NONE,
+        weak: Link::NONE,
+        company: Link::NONE,
+        place_part: Link::NONE,
+        surname_last: Link::NONE,
+        surnamed: Link::NONE,
+        first_named: Link::NONE,
+        surface: Link::NONE,
+    };
+}
+
+/// `Leads` by symbol number (numbers past the end lead nowhere).
+#[derive(Default)]
+struct Table {
+    list: Vec<Leads>,
+}
+
+impl Table {
+    fn with_capacity(n: usize) -> Table {
+        Table {
+            list: Vec::with_capacity(n),
+        }
+    }
+
+    fn get(&self, s: Sym) -> Leads {
+        self.list.get(s.index()).copied().unwrap_or(Leads::NONE)
+    }
+
+    fn at(&mut self, s: Sym) -> &mut Leads {
+        if s.index() >= self.list.len() {
+            self.list.resize(s.index() + 1, Leads::NONE);
+        }
+        &mut self.list[s.index()]
+    }
+}
+
+/// An entry of a recency list.
+#[derive(Clone, Copy)]
+struct Recency {
+    cluster: usize,
+    /// The entry before it in its list.
+    before: Link,
+}
+
 /// Groups the document's name, derived and part mentions (descriptors and pronouns are left
 /// alone). `definitions` are the acronyms defined in the text.
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
-    let name_count = doc.mentions.iter().filter(|m| m.form == Form::Name).count();
     let surfaced = |form: Form| matches!(form, Form::Name | Form::Derived);
-    let surface_count = doc.mentions.iter().filter(|m| surfaced(m.form)).count();
-    // A name gives a few forms (surface, key, stems, loose key), most of them new.
-    let mut symbols = Symbols::with_capacity(4 * name_count);
+    // Name, derived and part mentions, counted in one pass.
+    let mut counts = [0; 3];
+    for m in &doc.mentions {
+        match m.form {
+            Form::Name => counts[0] += 1,
+            Form::Derived => counts[1] += 1,
+            Form::Part => counts[2] += 1,
+            Form::Descriptor | Form::Pronoun => {}
+        }
+    }
+    let [name_count, derived_count, part_count] = counts;
+    let surface_count = name_count + derived_count;
+    let clustered = surface_count + part_count;
+    // A name gives a few forms (surface as written, folded, key, stems, loose key), most of
+    // them new.
+    let forms = 5 * name_count;
+    let mut symbols = Symbols::with_capacity(forms);
+    let mut leads = Table::with_capacity(forms);
     let mut attested = Attested::with_capacity(name_count);
-    let mut surface_ids: FxHashMap<&str, usize> = sized(surface_count);
     let mut surfaces: Vec<Surface> = Vec::with_capacity(surface_count);
     let mut surface_of = vec![NO_SURFACE; n];
     for (i, m) in doc.mentions.iter().enumerate() {
         if !surfaced(m.form) {
             continue;
         }
-        let next = surfaces.len();
-        let id = *surface_ids.entry(doc.slice(m.span)).or_insert(next);
-        if id == next {
-            surfaces.push(Surface::default());
-        }
+        let text = doc.slice(m.span);
+        let number = &mut leads.at(symbols.intern(text)).surface;
+        let id = match number.get() {
+            Some(id) => id,
+            None => {
+                number.set(surfaces.len());
+                surfaces.push(Surface::default());
+                surfaces.len() - 1
+            }
+        };
         surface_of[i] = id;
         let surface = &mut surfaces[id];
         if m.form == Form::Name && !surface.named {
-            let text = doc.slice(m.span);
             surface.named = true;
             surface.one_word = !text.as_bytes().contains(&b' ');
             surface.compound = compound_first(text).map(str::len);
             surface.folded = attested.add(text, &mut symbols);
         }
     }
+    let mut definitions: Vec<(Span, &str)> = definitions
+        .iter()
+        .map(|d| (d.name, d.acronym.as_str()))
+        .collect();
+    // A stable sort: of two definitions for one name, the later stays later.
+    definitions.sort_by_key(|&(span, _)| span);
     let mut linker = Linker {
         doc,
         tokens,
         german: !matches!(doc.lang, crate::document::Lang::En),
         symbols,
         attested,
-        definitions: definitions
-            .iter()
-            .map(|d| (d.name, d.acronym.as_str()))
-            .collect(),
+        definitions,
         out: Grouping {
-            clusters: Clusters::default(),
+            // A cluster per name, derived and part mention at most.
+            clusters: Clusters::with_capacity(clustered),
             cluster_of: vec![None; n],
             naming: vec![None; n],
             form: doc.mentions.iter().map(|m| m.form).collect(),
             kind: doc.mentions.iter().map(|m| m.kind).collect(),
             inner: vec![None; n],
+            // Room for about one base form per surface.
+            bases: String::with_capacity(16 * surface_count),
         },
-        exact: sized(2 * name_count),
-        weak: sized(name_count),
-        entries: FxHashMap::default(),
-        surname_last: sized(name_count / 2),
-        surname_all: sized(name_count / 2),
-        given_all: sized(name_count / 2),
-        company: FxHashMap::default(),
-        place_parts: FxHashMap::default(),
+        leads,
+        entries: Vec::new(),
+        recent: Vec::with_capacity(name_count),
         surface_of,
         surfaces,
         analyses: Vec::with_capacity(surface_count),
@@ -353,26 +507,44 @@ impl<'a> Linker<'a> {
             ..Cluster::default()
         });
         if let Some(e) = entry {
-            self.entries.insert(e, c);
+            match self.entry_at(e) {
+                Ok(at) => self.entries[at].1 = c,
+                Err(at) => self.entries.insert(at, (e, c)),
+            }
         }
         c
     }
 
+    /// Where a lexicon entry is in `entries`, or would be.
+    fn entry_at(&self, entry: Entry) -> Result<usize, usize> {
+        let order = entry_order(entry);
+        self.entries
+            .binary_search_by_key(&order, |&(e, _)| entry_order(e))
+    }
+
     /// The cluster of a lexicon entry, created on first use.
     fn entry_cluster(&mut self, entry: Entry) -> usize {
-        match self.entries.get(&entry) {
-            Some(&c) => self.out.clusters.find(c),
-            None => self.new_cluster(Some(entry)),
+        match self.entry_at(entry) {
+            Ok(at) => self.out.clusters.find(self.entries[at].1),
+            Err(_) => self.new_cluster(Some(entry)),
         }
     }
 
     fn lookup(&mut self, map: Map, key: Sym) -> Option<usize> {
+        let leads = self.leads.get(key);
         let c = match map {
-            Map::Exact => self.exact.get(&key),
-            Map::Weak => self.weak.get(&key),
+            Map::Exact => leads.exact,
+            Map::Weak => leads.weak,
         }
-        .copied()?;
+        .get()?;
         Some(self.out.clusters.find(c))
+    }
+
+    /// The acronym defined right after the name at `span`, if any.
+    fn definition(&self, span: Span) -> Option<&'a str> {
+        let after = self.definitions.partition_point(|&(s, _)| s <= span);
+        let &(name, acronym) = self.definitions.get(after.checked_sub(1)?)?;
+        (name == span).then_some(acronym)
     }
 
     /// `lookup` of a folded form that may have no number yet (then nothing is under it).
@@ -443,7 +615,7 @@ impl<'a> Linker<'a> {
         };
         self.index(cluster, name, kind, analysis.indexed);
         let naming = Naming {
-            base: Rc::clone(&name.base),
+            base: name.base,
             words: name.words,
             acronym: name.acronym,
         };
@@ -486,6 +658,7 @@ impl<'a> Linker<'a> {
             &self.attested,
             &mut self.symbols,
             &mut self.scratch,
+            &mut self.out.bases,
         );
         let entry = if kind == Kind::Per {
             None
@@ -514,6 +687,7 @@ impl<'a> Linker<'a> {
 
     /// A one-word name that is a country adjective or demonym ("Japanese", "Russen") becomes a
     /// derived mention of the country.
+    #[inline(never)]
     fn as_derived(&mut self, i: usize, entry: Entry) {
         self.out.form[i] = Form::Derived;
         self.out.kind[i] = Kind::Loc;
@@ -522,40 +696,58 @@ impl<'a> Linker<'a> {
         self.assign(i, c, naming);
     }
 
-    fn entry_naming(&self, entry: Entry) -> Naming {
-        let base: Rc<str> = entry.name(&self.doc.lang).into();
+    fn entry_naming(&mut self, entry: Entry) -> Naming {
+        let name = entry.name(&self.doc.lang);
         Naming {
-            words: base.split_whitespace().count(),
+            words: name.split_whitespace().count(),
             acronym: false,
-            base,
+            base: self.add_base(name),
+        }
+    }
+
+    /// Appends a base form to `Grouping::bases`.
+    fn add_base(&mut self, base: &str) -> Span {
+        let start = self.out.bases.len();
+        self.out.bases.push_str(base);
+        Span::new(start, self.out.bases.len())
+    }
+
+    /// The naming of a base form that no analysis gave.
+    fn naming_of(&mut self, base: &str) -> Naming {
+        Naming {
+            base: self.add_base(base),
+            words: base.split_whitespace().count(),
+            acronym: is_acronym(base),
         }
     }
 
     fn person(&mut self, name: &Name) -> usize {
-        let Some(person) = &name.person else {
+        let Some(person) = name.person else {
             return self.new_cluster(None);
         };
         let surname = person.surname;
-        let first = person.first();
+        let first = person.first;
         let found = match first {
             None => self
+                .leads
+                .get(surname)
                 .surname_last
-                .get(&surname)
-                .copied()
+                .get()
                 .or_else(|| {
                     name.variants
                         .iter()
-                        .find_map(|v| self.surname_last.get(v).copied())
+                        .find_map(|&v| self.leads.get(v).surname_last.get())
                 })
                 .or_else(|| {
                     name.variants
                         .iter()
-                        .find_map(|v| self.exact.get(v).copied())
+                        .find_map(|&v| self.leads.get(v).exact.get())
                 }),
             Some(first) => self
+                .leads
+                .get(name.key)
                 .exact
-                .get(&name.key)
-                .copied()
+                .get()
                 .filter(|&c| self.fits_person(c, first))
                 .or_else(|| self.recent_with_surname(surname, first))
                 .or_else(|| self.misspelt(surname, first)),
@@ -564,35 +756,32 @@ impl<'a> Linker<'a> {
             Some(c) => self.out.clusters.find(c),
             None => self.new_cluster(None),
         };
-        let data = self.out.clusters.get_mut(c);
-        if let Some(first) = first
-            && !data.given.contains(&first)
-        {
-            data.given.push(first);
+        if let Some(first) = first {
+            self.out.clusters.add_given(c, first);
         }
+        let data = self.out.clusters.get_mut(c);
         if data.surname.is_none() {
             data.surname = Some(surname);
         }
-        self.surname_last.insert(surname, c);
-        push_recent(self.surname_all.entry(surname).or_default(), c);
+        let leads = self.leads.at(surname);
+        leads.surname_last.set(c);
+        push_recent(&mut self.recent, &mut leads.surnamed, c);
         if let Some(first) = first {
-            push_recent(self.given_all.entry(first).or_default(), c);
+            push_recent(&mut self.recent, &mut self.leads.at(first).first_named, c);
         }
         c
     }
 
     /// A person cluster whose known first names agree with `first` (or who has none yet).
     fn fits_person(&mut self, c: usize, first: Sym) -> bool {
-        let given = &self.out.clusters.get(c).given;
+        let root = self.out.clusters.find(c);
+        let mut given = self.out.clusters.given(root).peekable();
         let first = self.symbols.str(first);
-        given.is_empty()
-            || given
-                .iter()
-                .any(|&g| given_compatible(self.symbols.str(g), first))
+        given.peek().is_none() || given.any(|g| given_compatible(self.symbols.str(g), first))
     }
 
     fn recent_with_surname(&mut self, surname: Sym, first: Sym) -> Option<usize> {
-        let recent = last_few(self.surname_all.get(&surname)?);
+        let recent = last_few(&self.recent, self.leads.get(surname).surnamed);
         recent.iter().find(|&c| self.fits_person(c, first))
     }
 
@@ -605,7 +794,7 @@ impl<'a> Linker<'a> {
         if !long(surname) {
             return None;
         }
-        let recent = last_few(self.given_all.get(&first)?);
+        let recent = last_few(&self.recent, self.leads.get(first).first_named);
         recent.iter().find(|&c| {
             self.out.clusters.get(c).surname.is_some_and(|s| {
                 let s = self.symbols.str(s);
@@ -621,27 +810,35 @@ impl<'a> Linker<'a> {
             None => self.document_name(name, kind),
         };
         let c = found.unwrap_or_else(|| self.new_cluster(None));
-        if let Some(acronym) = self.definitions.get(&self.doc.mentions[i].span).copied() {
-            let key = self.symbols.fold(acronym);
-            let c = match self.lookup(Map::Exact, key) {
-                Some(other) => self.out.clusters.union(c, other),
-                None => c,
-            };
-            self.exact.insert(key, c);
-            return self.out.clusters.find(c);
+        match self.definition(self.doc.mentions[i].span) {
+            Some(acronym) => self.defined(c, acronym),
+            None => c,
         }
-        c
+    }
+
+    /// A name's cluster `c` with the acronym defined after it: the acronym's cluster, if it
+    /// has one, joins it.
+    #[cold]
+    #[inline(never)]
+    fn defined(&mut self, c: usize, acronym: &str) -> usize {
+        let key = self.symbols.fold(acronym);
+        let c = match self.lookup(Map::Exact, key) {
+            Some(other) => self.out.clusters.union(c, other),
+            None => c,
+        };
+        self.leads.at(key).exact.set(c);
+        self.out.clusters.find(c)
     }
 
     /// The document's own names: by surface, key and stems, then weaker forms, then company
     /// names without their legal form.
     fn document_name(&mut self, name: &Name, kind: Kind) -> Option<usize> {
-        for &v in &name.variants {
+        for &v in name.variants.iter() {
             if let Some(c) = self.lookup(Map::Exact, v) {
                 return Some(c);
             }
         }
-        for &v in &name.variants {
+        for &v in name.variants.iter() {
             if let Some(c) = self.lookup(Map::Weak, v) {
                 return Some(c);
             }
@@ -649,88 +846,112 @@ impl<'a> Linker<'a> {
         if kind != Kind::Org {
             return None;
         }
-        if let Some(c) = self.company.get(&name.key).copied() {
+        self.company_name(name.key)
+    }
+
+    /// An organisation's name as a company's: a shorter form of a company name met before, or
+    /// "PNE WIND AG" after "PNE": the longest known prefix of a company name.
+    #[cold]
+    #[inline(never)]
+    fn company_name(&mut self, key: Sym) -> Option<usize> {
+        if let Some(c) = self.leads.get(key).company.get() {
             return Some(self.out.clusters.find(c));
         }
-        // "PNE WIND AG" after "PNE": the longest known prefix of a company name.
-        let key = self.symbols.str(name.key);
-        if let Some(space) = last_space(key)
-            && LEGAL_FORMS.contains(&&key[space + 1..])
-        {
-            // The key's words are separated by single spaces: its prefixes end before one.
-            let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
-            let prefixes: Vec<Sym> = ends
-                .iter()
-                .rev()
-                .filter_map(|&end| self.symbols.get(&key[..end]))
-                .collect();
-            for prefix in prefixes {
-                if let Some(c) = self.lookup(Map::Exact, prefix)
-                    && self.out.clusters.get(c).entry.is_none()
-                {
-                    return Some(c);
-                }
-            }
+        let text = self.symbols.str(key);
+        let space = last_space(text)?;
+        if !LEGAL_FORMS.contains(&&text[space + 1..]) {
+            return None;
         }
-        None
+        // The key's words are separated by single spaces: its prefixes end before one, the
+        // longest first.
+        let mut end = space;
+        loop {
+            let text = self.symbols.str(key);
+            if let Some(prefix) = self.symbols.get(&text[..end])
+                && let Some(c) = self.lookup(Map::Exact, prefix)
+                && self.out.clusters.get(c).entry.is_none()
+            {
+                return Some(c);
+            }
+            end = last_space(&self.symbols.str(key)[..end])?;
+        }
     }
 
     /// Records the forms a later mention may use for this name. The forms other than the
     /// surface and key go in only where missing: once `indexed`, they are all there.
     fn index(&mut self, c: usize, name: &Name, kind: Kind, indexed: bool) {
-        self.exact.insert(name.variants[0], c);
+        self.leads.at(name.variants[0]).exact.set(c);
         if name.key != name.variants[0] {
-            self.exact.insert(name.key, c);
+            self.leads.at(name.key).exact.set(c);
         }
         if kind == Kind::Per || indexed {
             return;
         }
         for &v in name.variants.iter().skip(2) {
-            self.weak.entry(v).or_insert(c);
+            self.leads.at(v).weak.or_set(c);
         }
-        if !matches!(kind, Kind::Org | Kind::Loc) {
-            return;
+        if matches!(kind, Kind::Org | Kind::Loc) {
+            self.index_parts(c, name.key, kind);
         }
+    }
+
+    /// Records the shorter forms of an organisation's or place's key: without its legal form or
+    /// geographic class word, a company's prefixes, a place's first hyphenated part.
+    #[inline(never)]
+    fn index_parts(&mut self, c: usize, key: Sym, kind: Kind) {
         // Where the key's last word and its first hyphenated part begin, found before the
         // parts get numbers (numbering adds to the text the key is kept in).
-        let key = self.symbols.str(name.key);
-        let last_space = last_space(key);
-        let last = last_space.map_or("", |space| &key[space + 1..]);
+        let text = self.symbols.str(key);
+        let last_space = last_space(text);
+        let last = last_space.map_or("", |space| &text[space + 1..]);
         let legal_form = kind == Kind::Org && last_space.is_some() && LEGAL_FORMS.contains(&last);
         let geographic = kind == Kind::Loc && last_space.is_some() && GEOGRAPHIC.contains(&last);
-        let inner_spaces: Vec<usize> = match last_space {
-            Some(end) if legal_form => key[..end].match_indices(' ').map(|(at, _)| at).collect(),
-            _ => Vec::new(),
-        };
         let hyphen = if kind == Kind::Loc {
-            key.bytes().position(|b| b == b'-')
+            text.bytes().position(|b| b == b'-')
         } else {
             None
         };
         if let Some(without_end) = last_space
             && (legal_form || geographic)
         {
-            let without = self.symbols.part(name.key, 0..without_end);
-            self.weak.entry(without).or_insert(c);
-        }
-        for end in inner_spaces {
-            let prefix = self.symbols.part(name.key, 0..end);
-            self.company.entry(prefix).or_insert(c);
+            let without = self.symbols.part(key, 0..without_end);
+            self.leads.at(without).weak.or_set(c);
+            if legal_form {
+                self.index_company(c, key, without_end);
+            }
         }
         if let Some(end) = hyphen {
-            let first = self.symbols.part(name.key, 0..end);
-            self.place_parts.entry(first).or_insert(c);
+            let first = self.symbols.part(key, 0..end);
+            self.leads.at(first).place_part.or_set(c);
+        }
+    }
+
+    /// Records a company's shorter names: the prefixes of its key before the legal form that
+    /// end before a space (`before` is where the legal form's space is).
+    #[cold]
+    #[inline(never)]
+    fn index_company(&mut self, c: usize, key: Sym, before: usize) {
+        let mut from = 0;
+        while let Some(at) = self.symbols.str(key)[from..before].find(' ') {
+            let end = from + at;
+            let prefix = self.symbols.part(key, 0..end);
+            self.leads.at(prefix).company.or_set(c);
+            from = end + 1;
         }
     }
 
     // ---- derived forms ----------------------------------------------------------------
 
+    /// Links a derived mention (out of line: derived forms are few, and the names' path stays
+    /// dense without them).
+    #[inline(never)]
     fn derived(&mut self, i: usize) {
         let word = self.surface(i);
         let lookup = |key: &str| {
-            self.symbols
-                .get(key)
-                .is_some_and(|s| self.exact.contains_key(&s) || self.place_parts.contains_key(&s))
+            self.symbols.get(key).is_some_and(|s| {
+                let leads = self.leads.get(s);
+                leads.exact.get().is_some() || leads.place_part.get().is_some()
+            })
         };
         let lang = &self.doc.lang;
         let plan = self.surfaces[self.surface_of[i]]
@@ -743,10 +964,10 @@ impl<'a> Linker<'a> {
                 let sym = self.symbols.get(&key);
                 let c = sym
                     .and_then(|s| self.lookup(Map::Exact, s))
-                    .or_else(|| sym.and_then(|s| self.place_parts.get(&s).copied()))
+                    .or_else(|| sym.and_then(|s| self.leads.get(s).place_part.get()))
                     .unwrap_or_else(|| self.new_cluster(None));
                 let c = self.out.clusters.find(c);
-                (c, naming_of(&names::capitalise(&key)))
+                (c, self.naming_of(&names::capitalise(&key)))
             }
             Base::Place(place) | Base::Unknown(place) => {
                 let key = self.symbols.fold(&place);
@@ -754,11 +975,11 @@ impl<'a> Linker<'a> {
                     Some(c) => c,
                     None => {
                         let c = self.new_cluster(None);
-                        self.exact.insert(key, c);
+                        self.leads.at(key).exact.set(c);
                         c
                     }
                 };
-                (c, naming_of(&place))
+                (c, self.naming_of(&place))
             }
         };
         self.assign(i, c, naming);
@@ -766,6 +987,8 @@ impl<'a> Linker<'a> {
 
     // ---- parts ------------------------------------------------------------------------
 
+    /// Links a part mention (out of line, as `derived`).
+    #[inline(never)]
     fn part(&mut self, i: usize) {
         let doc = self.doc;
         let span = doc.mentions[i].span;
@@ -779,13 +1002,13 @@ impl<'a> Linker<'a> {
             None => {
                 let key = self.symbols.fold(inner_text);
                 let c = self.new_cluster(None);
-                self.exact.insert(key, c);
+                self.leads.at(key).exact.set(c);
                 c
             }
         };
         let naming = match self.out.clusters.get(c).entry {
             Some(e) => self.entry_naming(e),
-            None => naming_of(inner_text),
+            None => self.naming_of(inner_text),
         };
         self.out.inner[i] = Some(inner_span);
         self.assign(i, c, naming);
@@ -865,6 +1088,7 @@ impl<'a> Linker<'a> {
     /// part is a capitalised word of its own, while the whole is no known name:
     /// "Wagner-Söldner" after "Wagner", "Merkel-Regierung" after "Merkel".
     /// `first` is the word's first part, the word shaped as `compound_first` wants.
+    #[inline(never)]
     fn is_compound_with_name(&mut self, word: &str, first: &str, kind: Kind) -> bool {
         let whole = self.symbols.folded(word);
         if whole.is_some_and(|w| self.lookup(Map::Exact, w).is_some())
@@ -916,7 +1140,7 @@ impl<'a> Linker<'a> {
                 if k.place(f).is_some() {
                     let c = self.new_cluster(None);
                     let key = self.symbols.intern(f);
-                    self.exact.insert(key, c);
+                    self.leads.at(key).exact.set(c);
                     return Some(c);
                 }
             }
@@ -966,24 +1190,29 @@ enum Map {
     Weak,
 }
 
-fn naming_of(base: &str) -> Naming {
-    Naming {
-        base: base.into(),
-        words: base.split_whitespace().count(),
-        acronym: is_acronym(base),
+/// The order of lexicon entries in `Linker::entries`.
+fn entry_order(entry: Entry) -> (u8, usize) {
+    match entry {
+        Entry::Country(i) => (0, i),
+        Entry::Region(i) => (1, i),
+        Entry::Organisation(i) => (2, i),
     }
 }
 
-/// The last `RECENT` entries of a recency list, most recent first (copied: the clusters are
-/// looked at while the lists may change).
-fn last_few(list: &[usize]) -> Recent {
+/// The last `RECENT` entries of the recency list whose latest entry is `latest`, most recent
+/// first (copied: the clusters are looked at while the lists may change).
+fn last_few(entries: &[Recency], latest: Link) -> Recent {
     let mut recent = Recent {
         list: [0; RECENT],
         len: 0,
     };
-    for &c in list.iter().rev().take(RECENT) {
-        recent.list[recent.len] = c;
+    let mut next = latest.get();
+    while let Some(at) = next
+        && recent.len < RECENT
+    {
+        recent.list[recent.len] = entries[at].cluster;
         recent.len += 1;
+        next = entries[at].before.get();
     }
     recent
 }
@@ -1000,15 +1229,15 @@ impl Recent {
     }
 }
 
-/// An empty map with room for `count` entries.
-fn sized<K, V>(count: usize) -> FxHashMap<K, V> {
-    FxHashMap::with_capacity_and_hasher(count, Default::default())
-}
-
-/// Appends a cluster to a recency list unless it is already last.
-fn push_recent(list: &mut Vec<usize>, c: usize) {
-    if list.last() != Some(&c) {
-        list.push(c);
+/// Appends a cluster to a recency list (whose latest entry is `latest`) unless it is already
+/// last.
+fn push_recent(entries: &mut Vec<Recency>, latest: &mut Link, c: usize) {
+    if latest.get().map(|at| entries[at].cluster) != Some(c) {
+        entries.push(Recency {
+            cluster: c,
+            before: *latest,
+        });
+        latest.set(entries.len() - 1);
     }
 }
 

@@ -2,21 +2,20 @@
 //! possessive; its base (nominative) form — German genitives and declined adjectives undone from
 //! the context ("der Vereinten Nationen" → "Vereinte Nationen", "Libyens" → "Libyen"); the
 //! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
-//! given names and surname.
+//! first name and surname.
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
 use std::fmt::Write;
 use std::hash::Hasher;
-use std::rc::Rc;
 
 use super::knowledge::knowledge;
 use super::morph::{
-    declined_adjective, fold_into, german_stems, is_acronym, lowercase_among, strip_possessive,
-    takes_genitive_s, with_lowercase,
+    declined_adjective, ends_with_any, fold_into, german_stems, is_acronym, lowercase_among,
+    strip_possessive, takes_genitive_s, with_lowercase,
 };
 use super::numbered::{is_roman_number, roman_value};
 use super::roles::{Class, role};
-use crate::document::Kind;
+use crate::document::{Kind, Span};
 
 /// What the text around a name says about its form, asked for by the analysis only where the
 /// form is in doubt (so that the mentions of a surface share the analyses that did not ask).
@@ -75,19 +74,27 @@ impl Symbols {
     /// The number of a folded form, given one if it is new.
     pub fn intern(&mut self, folded: &str) -> Sym {
         let hash = form_hash(folded);
-        if let Some(s) = self.find(hash, folded) {
-            return s;
-        }
-        let s = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
-        self.text.push_str(folded);
-        self.ends.push(self.text.len());
+        let new = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
+        // One probe of the map, whether the form is new or not.
         match self.ids.entry(hash) {
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(s);
+                slot.insert(new);
             }
-            std::collections::hash_map::Entry::Occupied(_) => self.more.push((hash, s)),
+            std::collections::hash_map::Entry::Occupied(slot) => {
+                let (text, ends) = (&self.text, &self.ends);
+                let same = |s: Sym| form(text, ends, s) == folded;
+                if same(*slot.get()) {
+                    return *slot.get();
+                }
+                if let Some(&(_, s)) = self.more.iter().find(|&&(h, s)| h == hash && same(s)) {
+                    return s;
+                }
+                self.more.push((hash, new));
+            }
         }
-        s
+        self.text.push_str(folded);
+        self.ends.push(self.text.len());
+        new
     }
 
     /// The number of a folded form, if it has one.
@@ -109,11 +116,7 @@ impl Symbols {
 
     /// The folded form of a number.
     pub fn str(&self, s: Sym) -> &str {
-        let start = match s.index() {
-            0 => 0,
-            i => self.ends[i - 1],
-        };
-        &self.text[start..self.ends[s.index()]]
+        form(&self.text, &self.ends, s)
     }
 
     /// The number of a part of a form (a byte range of it).
@@ -174,6 +177,15 @@ impl Symbols {
     }
 }
 
+/// Form `s` of the forms kept one after another in `text`, ending at `ends`.
+fn form<'t>(text: &'t str, ends: &[usize], s: Sym) -> &'t str {
+    let start = match s.index() {
+        0 => 0,
+        i => ends[i - 1],
+    };
+    &text[start..ends[s.index()]]
+}
+
 /// The room a reused buffer starts with: more than most names need.
 pub const BUFFER_BYTES: usize = 64;
 
@@ -185,19 +197,28 @@ fn form_hash(folded: &str) -> u64 {
 }
 
 /// Surfaces of the document's names, folded, to tell genitives from names that end in -s:
-/// "Haftars" is "Haftar" + s when "haftar" occurs too.
+/// "Haftars" is "Haftar" + s when "haftar" occurs too. A set of symbol numbers, one bit each
+/// (the numbers are dense: no hashing).
 #[derive(Default)]
 pub struct Attested {
-    /// Whole names and their last words.
-    words: FxHashSet<Sym>,
+    /// Whole names and their last words: bit `s % 64` of word `s / 64` for symbol `s`.
+    words: Vec<u64>,
 }
 
 impl Attested {
-    /// Room for the surfaces of `names` name mentions.
+    /// Room for the surfaces of `names` name mentions (a few forms each).
     pub fn with_capacity(names: usize) -> Attested {
         Attested {
-            words: FxHashSet::with_capacity_and_hasher(2 * names, Default::default()),
+            words: Vec::with_capacity((4 * names).div_ceil(64)),
         }
+    }
+
+    fn insert(&mut self, s: Sym) {
+        let word = s.index() / 64;
+        if word >= self.words.len() {
+            self.words.resize(word + 1, 0);
+        }
+        self.words[word] |= 1 << (s.index() % 64);
     }
 
     /// Adds a name's surface; returns the number of the surface folded when it has no
@@ -209,29 +230,25 @@ impl Attested {
         // The space is ASCII: its byte is found without decoding characters.
         if let Some(space) = folded.bytes().rposition(|b| b == b' ') {
             let range = space + 1..folded.len();
-            self.words.insert(symbols.part(whole, range));
+            self.insert(symbols.part(whole, range));
         }
-        self.words.insert(whole);
+        self.insert(whole);
         (bare.len() == surface.len()).then_some(whole)
     }
 
     pub fn contains(&self, folded: Sym) -> bool {
-        self.words.contains(&folded)
+        self.words
+            .get(folded.index() / 64)
+            .is_some_and(|word| word & (1 << (folded.index() % 64)) != 0)
     }
 }
 
-/// A person's name split for matching: folded given names (or initials) and surname.
-#[derive(Clone, Debug, PartialEq)]
+/// A person's name split for matching: the first given name (or initial), folded, and the
+/// surname (linking weighs no other given name).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Person {
-    pub given: Vec<Sym>,
+    pub first: Option<Sym>,
     pub surname: Sym,
-}
-
-impl Person {
-    /// The first given name, if any.
-    pub fn first(&self) -> Option<Sym> {
-        self.given.first().copied()
-    }
 }
 
 /// True when two first names can be the same person's: equal, an initial of the other, or the
@@ -242,20 +259,75 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
     a == b || initial(a, b) || initial(b, a) || part(a, b) || part(b, a)
 }
 
-/// A name mention analysed.
-#[derive(Clone, Debug, PartialEq)]
+/// A name mention analysed (nothing of it allocated: its base form is kept in the caller's
+/// text of base forms).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Name {
-    /// The base form as written: "Vereinte Nationen", "Khalifa Haftar", "Libyen".
-    pub base: Rc<str>,
-    /// `base` folded: the name's key.
+    /// The base form as written, where `analyse` put it in `bases`: "Vereinte Nationen",
+    /// "Khalifa Haftar", "Libyen".
+    pub base: Span,
+    /// The base folded: the name's key.
     pub key: Sym,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
     /// uncertain endings, the loose key.
-    pub variants: Vec<Sym>,
+    pub variants: Variants,
     /// Number of words in the base form.
     pub words: usize,
     pub acronym: bool,
     pub person: Option<Person>,
+}
+
+/// The most lookup forms a name has: the surface, the words as written, the key, three stems
+/// (or a person's genitive stem) and the loose key.
+const VARIANTS: usize = 7;
+
+/// A name's lookup forms, each once, without allocating.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Variants {
+    list: [Sym; VARIANTS],
+    len: usize,
+}
+
+impl Variants {
+    fn new(first: Sym) -> Variants {
+        Variants {
+            list: [first; VARIANTS],
+            len: 1,
+        }
+    }
+
+    fn push(&mut self, s: Sym) {
+        self.list[self.len] = s;
+        self.len += 1;
+    }
+
+    /// Puts `s` second, after the first form.
+    fn insert_second(&mut self, s: Sym) {
+        self.list.copy_within(1..self.len, 2);
+        self.list[1] = s;
+        self.len += 1;
+    }
+
+    /// Keeps the first of forms that repeat, in order.
+    fn dedup(&mut self) {
+        let mut kept = 0;
+        for i in 0..self.len {
+            let s = self.list[i];
+            if !self.list[..kept].contains(&s) {
+                self.list[kept] = s;
+                kept += 1;
+            }
+        }
+        self.len = kept;
+    }
+}
+
+impl std::ops::Deref for Variants {
+    type Target = [Sym];
+
+    fn deref(&self) -> &[Sym] {
+        &self.list[..self.len]
+    }
 }
 
 /// A word of a base form: a word as written (`tail` empty), or a stem and the ending put on it.
@@ -279,8 +351,7 @@ impl<'a> Piece<'a> {
 pub struct Scratch<'t> {
     words: Vec<&'t str>,
     pieces: Vec<Piece<'t>>,
-    base: String,
-    /// Where the base's words end.
+    /// Where the base's words end, in `bases`.
     ends: Vec<usize>,
 }
 
@@ -298,7 +369,8 @@ const PARTICLE_BYTES: usize = 5;
 const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the"];
 
 /// Analyses a name mention's text, given with its folded form; its folded forms get numbers
-/// in `symbols`.
+/// in `symbols`, and its base form is appended to `bases`.
+#[allow(clippy::too_many_arguments)]
 pub fn analyse<'t>(
     surface: &'t str,
     folded: Sym,
@@ -307,11 +379,11 @@ pub fn analyse<'t>(
     attested: &Attested,
     symbols: &mut Symbols,
     scratch: &mut Scratch<'t>,
+    bases: &mut String,
 ) -> Name {
     let Scratch {
         words,
         pieces,
-        base,
         ends,
     } = scratch;
     words.clear();
@@ -340,8 +412,7 @@ pub fn analyse<'t>(
     if let Some(last) = words.last_mut() {
         *last = strip_possessive(last);
     }
-    let mut variants = Vec::with_capacity(6);
-    variants.push(folded);
+    let mut variants = Variants::new(folded);
     // The words as written without what came off, folded (when something did).
     let mut written = None;
     if words.len() != count || words.last().map_or(0, |w| w.len()) != last_len {
@@ -370,16 +441,17 @@ pub fn analyse<'t>(
     {
         variants.push(symbols.fold_joined(rest.iter().copied().chain([stem])));
     }
-    base.clear();
+    let start = bases.len();
     ends.clear();
     for (i, piece) in base_words.iter().enumerate() {
         if i > 0 {
-            base.push(' ');
+            bases.push(' ');
         }
-        base.push_str(piece.head);
-        base.push_str(piece.tail);
-        ends.push(base.len());
+        bases.push_str(piece.head);
+        bases.push_str(piece.tail);
+        ends.push(bases.len());
     }
+    let base = &bases[start..];
     // The key is folded already when the base is the surface or the words as written.
     let as_written = base_words.len() == words.len()
         && base_words
@@ -393,32 +465,21 @@ pub fn analyse<'t>(
     };
     if base_words.len() > 1 {
         // The base's words are the pieces, one space apart.
-        let starts = std::iter::once(0).chain(ends.iter().map(|end| end + 1));
+        let starts = std::iter::once(start).chain(ends.iter().map(|end| end + 1));
         let base_words = starts
             .zip(ends.iter())
-            .map(|(start, &end)| &base[start..end]);
+            .map(|(start, &end)| &bases[start..end]);
         variants.push(symbols.loose_key(base_words, ends.len()));
     }
-    variants.insert(1, key);
-    dedup_in_order(&mut variants);
+    variants.insert_second(key);
+    variants.dedup();
     Name {
         acronym: words.len() == 1 && is_acronym(words[0]),
         words: base_words.len(),
-        base: base.as_str().into(),
+        base: Span::new(start, bases.len()),
         key,
         variants,
         person,
-    }
-}
-
-fn dedup_in_order(list: &mut Vec<Sym>) {
-    let mut i = 0;
-    while i < list.len() {
-        if list[..i].contains(&list[i]) {
-            list.remove(i);
-        } else {
-            i += 1;
-        }
     }
 }
 
@@ -465,6 +526,10 @@ fn number_value(word: &str) -> Option<u32> {
         ["daiyon", "dai-yon"],
     ];
     let word = word.trim_end_matches('.');
+    // Roman numbers here begin with "I", "V" or "X", the Japanese ordinals with "dai".
+    if !matches!(word.bytes().next(), Some(b'I' | b'V' | b'X' | b'd' | b'D')) {
+        return None;
+    }
     roman_value(word).or_else(|| {
         JAPANESE
             .iter()
@@ -514,7 +579,7 @@ fn person_base<'w>(
         // A regnal name ("Elizabeth II", "Ludwig XIV."): the number is no surname, and the
         // name is met only whole.
         return Person {
-            given: Vec::new(),
+            first: None,
             surname: symbols.fold_joined(words.iter().copied()),
         };
     }
@@ -533,10 +598,9 @@ fn person_base<'w>(
         })
         .unwrap_or(base.len().saturating_sub(1));
     Person {
-        given: base[..given_end]
-            .iter()
-            .map(|w| symbols.fold(w.head.trim_end_matches('.')))
-            .collect(),
+        first: base[..given_end]
+            .first()
+            .map(|w| symbols.fold(w.head.trim_end_matches('.'))),
         surname: match base.last() {
             Some(w) => symbols.fold(w.head),
             None => symbols.intern(""),
@@ -577,7 +641,7 @@ fn single_base<'w>(
     ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
-    variants: &mut Vec<Sym>,
+    variants: &mut Variants,
 ) -> Piece<'w> {
     if !ctx.german() {
         return Piece::word(word);
@@ -722,9 +786,9 @@ fn guess_gender(noun: &str) -> Gender {
             // "Nationen", "Staaten", "Finnen": plural (few masculine singular heads end so).
             return Gender::Plural;
         }
-        if NEUTER.iter().any(|s| lower.ends_with(s)) {
+        if ends_with_any(lower, NEUTER) {
             Gender::Neuter
-        } else if FEMININE.iter().any(|s| lower.ends_with(s)) {
+        } else if ends_with_any(lower, FEMININE) {
             Gender::Feminine
         } else {
             Gender::Masculine
@@ -853,7 +917,8 @@ mod tests {
     fn base(surface: &str, kind: Kind, ctx: Context) -> String {
         let mut symbols = Symbols::default();
         let folded = symbols.fold(surface);
-        analyse(
+        let mut bases = String::new();
+        let name = analyse(
             surface,
             folded,
             kind,
@@ -861,9 +926,9 @@ mod tests {
             &Attested::default(),
             &mut symbols,
             &mut Scratch::default(),
-        )
-        .base
-        .to_string()
+            &mut bases,
+        );
+        bases[name.base.range()].to_string()
     }
 
     #[test]
@@ -990,6 +1055,7 @@ mod tests {
         let mut analyse = |surface, ctx: &Context| {
             let folded = symbols.fold(surface);
             let mut scratch = Scratch::default();
+            let mut bases = String::new();
             let name = analyse(
                 surface,
                 folded,
@@ -998,35 +1064,33 @@ mod tests {
                 &attested,
                 &mut symbols,
                 &mut scratch,
+                &mut bases,
             );
-            let person = name.person.as_ref().map(|p| {
-                let given: Vec<String> = p.given.iter().map(|&g| symbols.str(g).into()).collect();
-                (given, symbols.str(p.surname).to_string())
+            let person = name.person.map(|p| {
+                let first = p.first.map(|g| symbols.str(g).to_string());
+                (first, symbols.str(p.surname).to_string())
             });
-            (name.base, person)
+            (bases[name.base.range()].to_string(), person)
         };
-        let person = |given: &[&str], surname: &str| {
-            Some((
-                given.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
-                surname.to_string(),
-            ))
+        let person = |first: Option<&str>, surname: &str| {
+            Some((first.map(str::to_string), surname.to_string()))
         };
         let (base, haftar) = analyse("Haftars", &de(None));
         assert_eq!(&*base, "Haftar");
         assert_eq!(haftar.unwrap().1, "haftar");
         let (base, bonk) = analyse("Prof. Ulrich Bonk", &de(None));
         assert_eq!(&*base, "Ulrich Bonk");
-        assert_eq!(bonk, person(&["ulrich"], "bonk"));
+        assert_eq!(bonk, person(Some("ulrich"), "bonk"));
         let en = Context::default();
         assert_eq!(&*analyse("Putin's", &en).0, "Putin");
         assert_eq!(&*analyse("Jens", &de(None)).0, "Jens");
         let (_, leyen) = analyse("Ursula von der Leyen", &de(None));
-        assert_eq!(leyen, person(&["ursula"], "leyen"));
+        assert_eq!(leyen, person(Some("ursula"), "leyen"));
         let (title, _) = analyse("Reichskanzler Adolf Hitler", &de(None));
         assert_eq!(&*title, "Adolf Hitler");
         assert_eq!(&*analyse("President Joe Biden", &en).0, "Joe Biden");
         let (_, initials) = analyse("W. Putin", &en);
-        assert_eq!(initials.unwrap().0, vec!["w".to_string()]);
+        assert_eq!(initials.unwrap().0.as_deref(), Some("w"));
     }
 
     #[test]
@@ -1062,6 +1126,7 @@ mod tests {
             &Attested::default(),
             &mut symbols,
             &mut Scratch::default(),
+            &mut String::new(),
         );
         assert_eq!(symbols.str(name.key), "vereinte nationen");
         let variants: Vec<&str> = name.variants.iter().map(|&v| symbols.str(v)).collect();
@@ -1076,6 +1141,7 @@ mod tests {
             &Attested::default(),
             &mut symbols,
             &mut Scratch::default(),
+            &mut String::new(),
         );
         assert!(uno.acronym);
     }
