@@ -11,7 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -366,28 +366,60 @@ impl<'c> DocumentNames<'c> {
 }
 
 /// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
-/// the text names "Sachsen"), and the first two letters of each without umlauts.
+/// the text names "Sachsen"), and the first two letters of each without umlauts (`start`):
+/// the names one after another in one string, their ranges sorted by name (each name once),
+/// and the starts sorted. Few texts need them: sorted vectors, no hash sets of their own.
 struct Places {
-    names: FxHashSet<String>,
-    starts: FxHashSet<u64>,
+    text: String,
+    names: Vec<(usize, usize)>,
+    starts: Vec<u64>,
+}
+
+impl Places {
+    fn name(&self, (from, to): (usize, usize)) -> &str {
+        &self.text[from..to]
+    }
+
+    /// True when the document names a place with this folded name.
+    fn contains(&self, folded: &str) -> bool {
+        self.names
+            .binary_search_by(|&name| self.name(name).cmp(folded))
+            .is_ok()
+    }
 }
 
 fn document_places(doc: &Document) -> Places {
+    let mut text = String::new();
+    let mut names = Vec::new();
     // Each name folded once, however often the text names the place.
-    let written: FxHashSet<&str> = doc
+    let mut written: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
-        .map(|m| {
-            let surface = doc.slice(m.span);
-            // Before the first hyphen (an ASCII byte, so a byte search finds it).
-            let hyphen = surface.bytes().position(|b| b == b'-');
-            hyphen.map_or(surface, |i| &surface[..i])
-        })
-        .collect();
-    let names: FxHashSet<String> = written.into_iter().map(fold).collect();
-    let starts = names.iter().map(|n| start(n)).collect();
-    Places { names, starts }
+    {
+        let surface = doc.slice(m.span);
+        // Before the first hyphen (an ASCII byte, so a byte search finds it).
+        let hyphen = surface.bytes().position(|b| b == b'-');
+        let place = hyphen.map_or(surface, |i| &surface[..i]);
+        let next = written.len();
+        if *written.entry(place).or_insert(next) == next {
+            let from = text.len();
+            fold_into(place, &mut text);
+            names.push((from, text.len()));
+        }
+    }
+    let name = |(from, to): (usize, usize)| &text[from..to];
+    names.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
+    names.dedup_by(|a, b| name(*a) == name(*b));
+    let mut starts: Vec<u64> = names.iter().map(|&n| start(name(n))).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    Places {
+        text,
+        names,
+        starts,
+    }
 }
 
 /// The first two letters of a word as the gazetteer folds them, packed into a number (no
@@ -410,8 +442,8 @@ fn is_place_adjective(word: &str, doc: &Document, places: &OnceCell<Places>) -> 
     }
     let places = places.get_or_init(|| document_places(doc));
     !places.names.is_empty()
-        && places.starts.contains(&start(word))
-        && document_place(word, &|key| places.names.contains(key)).is_some()
+        && places.starts.binary_search(&start(word)).is_ok()
+        && document_place(word, &|key| places.contains(key)).is_some()
 }
 
 /// A name of the document as written, with its words (none: the name is one word; else a
