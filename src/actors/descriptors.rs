@@ -148,8 +148,9 @@ struct Finder<'a> {
     /// The `start_key` of every key of `roles` and `short_forms`.
     starts: StartKeys,
     seen: Vec<bool>,
-    /// The actors, for their kinds and canonical names.
-    actors: &'a [Actor],
+    /// The kind and canonical name of each actor.
+    kinds: Vec<Kind>,
+    names: Vec<&'a str>,
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
@@ -234,7 +235,8 @@ pub fn find<'a>(
         short_forms: ShortForms::default(),
         starts: StartKeys::default(),
         seen: vec![false; actors.len()],
-        actors,
+        kinds: actors.iter().map(|a| a.kind).collect(),
+        names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
         // Words are asked about mostly before names: about one per mention.
@@ -358,10 +360,6 @@ impl<'a> Finder<'a> {
         self.tokens.text(t)
     }
 
-    fn kind(&self, actor: ActorIdx) -> Kind {
-        self.actors[actor.0].kind
-    }
-
     /// True when token `t` is a word of the list, in any ASCII case.
     fn is_in(&self, t: usize, list: List) -> bool {
         let lists = lists();
@@ -411,7 +409,7 @@ impl<'a> Finder<'a> {
         }
         self.out.push(Mention {
             span,
-            kind: self.kind(actor),
+            kind: self.kinds[actor.0],
             form: Form::Descriptor,
             actor: Some(actor),
             origin,
@@ -541,7 +539,7 @@ impl<'a> Finder<'a> {
     /// its actor's name does not ("Stalins" for Stalin).
     fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
         let surface = self.text(t);
-        let name = self.actors[actor.0].name.as_str();
+        let name = self.names[actor.0];
         self.german
             && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
             && !name.ends_with('s')
@@ -574,7 +572,7 @@ impl<'a> Finder<'a> {
         }
         let Some(role) = self
             .is_role(head)
-            .filter(|r| r.class.fits(self.kind(actor)))
+            .filter(|r| r.class.fits(self.kinds[actor.0]))
         else {
             return;
         };
@@ -670,7 +668,7 @@ impl<'a> Finder<'a> {
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
             if let Some(role) = self.is_role(cursor)
                 && (capitalised || self.english)
-                && role.class.fits(self.kind(actor))
+                && role.class.fits(self.kinds[actor.0])
                 && !is_address(text)
             {
                 let ends = match self.tokens.next(cursor) {
@@ -723,7 +721,7 @@ impl<'a> Finder<'a> {
         for rest in [Some(rest.to_string()), with_s].into_iter().flatten() {
             let rest = capitalise(&rest);
             if let Some(role) =
-                role(&rest, self.german, false).filter(|r| r.class.fits(self.kind(actor)))
+                role(&rest, self.german, false).filter(|r| r.class.fits(self.kinds[actor.0]))
             {
                 self.remember(&rest, Some(role), actor);
                 return;
