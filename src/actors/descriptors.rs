@@ -13,8 +13,7 @@
 //!
 //! Descriptor spans never overlap name mentions or each other.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::RefCell;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::group::{Grouping, is_quote};
@@ -145,9 +144,9 @@ struct Finder<'a> {
     /// The slots of the forms of remembered nouns (`Slot::forms`).
     head_slots: Vec<usize>,
     /// Noun form → the one organisation whose name has it as head (None: several).
-    short_forms: FxHashMap<&'static str, Option<ActorIdx>>,
+    short_forms: ShortForms,
     /// The `start_key` of every key of `roles` and `short_forms`.
-    starts: FxHashSet<u32>,
+    starts: StartKeys,
     seen: Vec<bool>,
     /// The kind and canonical name of each actor.
     kinds: Vec<Kind>,
@@ -155,14 +154,64 @@ struct Finder<'a> {
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
-    /// The role noun of each word asked about (`roles::role`), once per distinct word.
-    role_of: RefCell<FxHashMap<&'a str, Option<Role>>>,
+    /// The role noun of each word asked about (`roles::role`), once per distinct word: the
+    /// word's place in `roles_of`.
+    role_of: FxHashMap<&'a str, usize>,
+    roles_of: Vec<Option<Role>>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
     /// The words asked about as head nouns that are not plain ASCII (`is_plain_word`), folded
-    /// once per distinct word (`fold_word`): the range of each in `folds_text`.
-    folds: FxHashMap<&'a str, (usize, usize)>,
+    /// once per distinct word (`fold_word`): the place in `fold_ranges` of the range of each in
+    /// `folds_text`.
+    folds: FxHashMap<&'a str, usize>,
+    fold_ranges: Vec<(usize, usize)>,
     folds_text: String,
+}
+
+/// The room `Finder::add_forms` makes for the forms of remembered nouns when it adds the
+/// first.
+const FIRST_FORMS: usize = 16;
+
+/// A set of `start_key`s as one bit each of 1,024 (several keys may share one): most words
+/// start like no key, and a clear bit tells so without a hash lookup.
+#[derive(Default)]
+struct StartKeys {
+    bits: [u64; 16],
+}
+
+impl StartKeys {
+    fn bit(key: u32) -> usize {
+        (u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize
+    }
+
+    fn insert(&mut self, key: u32) {
+        let bit = Self::bit(key);
+        self.bits[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// False when no key inserted is this one (true: one may be).
+    fn contains(&self, key: u32) -> bool {
+        let bit = Self::bit(key);
+        self.bits[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+}
+
+/// Class nouns of organisation names (`short_forms`): each noun's place in `actors`, which
+/// holds the one organisation whose name has it as head (None: several).
+#[derive(Default)]
+struct ShortForms {
+    index: FxHashMap<&'static str, usize>,
+    actors: Vec<Option<ActorIdx>>,
+}
+
+impl ShortForms {
+    fn get(&self, noun: &str) -> Option<Option<ActorIdx>> {
+        self.index.get(noun).map(|&i| self.actors[i])
+    }
+
+    fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
 }
 
 /// The descriptor mentions of a linked document.
@@ -183,24 +232,25 @@ pub fn find<'a>(
         roles: FxHashMap::default(),
         slots: Vec::new(),
         head_slots: Vec::new(),
-        short_forms: FxHashMap::default(),
-        starts: FxHashSet::default(),
+        short_forms: ShortForms::default(),
+        starts: StartKeys::default(),
         seen: vec![false; actors.len()],
         kinds: actors.iter().map(|a| a.kind).collect(),
         names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
         // Words are asked about mostly before names: about one per mention.
-        role_of: RefCell::new(FxHashMap::with_capacity_and_hasher(
-            assignment.len(),
-            Default::default(),
-        )),
+        role_of: FxHashMap::with_capacity_and_hasher(assignment.len(), Default::default()),
+        roles_of: Vec::with_capacity(assignment.len()),
         folded: String::with_capacity(BUFFER_BYTES),
         folds: FxHashMap::default(),
+        fold_ranges: Vec::new(),
         folds_text: String::new(),
     };
     finder.short_forms = short_forms(actors, &doc.lang);
-    finder.starts = finder.short_forms.keys().map(|f| start_key(f)).collect();
+    for form in finder.short_forms.index.keys() {
+        finder.starts.insert(start_key(form));
+    }
     finder.run();
     finder.out
 }
@@ -217,8 +267,8 @@ fn start_key(key: &str) -> u32 {
 /// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
 /// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
 /// when several organisations share one.
-fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<ActorIdx>> {
-    let mut map: FxHashMap<&'static str, Option<ActorIdx>> = FxHashMap::default();
+fn short_forms(actors: &[Actor], lang: &Lang) -> ShortForms {
+    let mut forms = ShortForms::default();
     for (a, actor) in actors.iter().enumerate() {
         if actor.kind != Kind::Org {
             continue;
@@ -226,15 +276,15 @@ fn short_forms(actors: &[Actor], lang: &Lang) -> FxHashMap<&'static str, Option<
         let Some(class) = head_class(&actor.name, lang) else {
             continue;
         };
-        map.entry(class)
-            .and_modify(|e| {
-                if *e != Some(ActorIdx(a)) {
-                    *e = None;
-                }
-            })
-            .or_insert(Some(ActorIdx(a)));
+        let next = forms.actors.len();
+        let i = *forms.index.entry(class).or_insert(next);
+        if i == next {
+            forms.actors.push(Some(ActorIdx(a)));
+        } else if forms.actors[i] != Some(ActorIdx(a)) {
+            forms.actors[i] = None;
+        }
     }
-    map
+    forms
 }
 
 /// The organisation class (`organisation_class`) of the last of an organisation's words that
@@ -332,7 +382,7 @@ impl<'a> Finder<'a> {
         (self.german && among(GERMAN_ARTICLES)) || (self.english && among(ENGLISH_ARTICLES))
     }
 
-    fn is_role(&self, t: usize) -> Option<Role> {
+    fn is_role(&mut self, t: usize) -> Option<Role> {
         if !self.tokens.is_word(t) {
             return None;
         }
@@ -341,11 +391,12 @@ impl<'a> Finder<'a> {
         if !may_be_role(word, self.english) {
             return None;
         }
-        *self
-            .role_of
-            .borrow_mut()
-            .entry(word)
-            .or_insert_with(|| role(word, self.german, self.english))
+        let next = self.roles_of.len();
+        let i = *self.role_of.entry(word).or_insert(next);
+        if i == next {
+            self.roles_of.push(role(word, self.german, self.english));
+        }
+        self.roles_of[i]
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
@@ -416,14 +467,14 @@ impl<'a> Finder<'a> {
     /// The folded word (`fold_into`), as its range in `folds_text`: folded once per distinct
     /// word.
     fn fold_word(&mut self, word: &'a str) -> (usize, usize) {
-        if let Some(&range) = self.folds.get(word) {
-            return range;
+        let next = self.fold_ranges.len();
+        let i = *self.folds.entry(word).or_insert(next);
+        if i == next {
+            let start = self.folds_text.len();
+            fold_into(word, &mut self.folds_text);
+            self.fold_ranges.push((start, self.folds_text.len()));
         }
-        let start = self.folds_text.len();
-        fold_into(word, &mut self.folds_text);
-        let range = (start, self.folds_text.len());
-        self.folds.insert(word, range);
-        range
+        self.fold_ranges[i]
     }
 
     /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. The forms
@@ -445,6 +496,12 @@ impl<'a> Finder<'a> {
     /// The slots of a noun's forms (as `remember_forms` takes them), added to `head_slots`
     /// and kept with the noun's own slot; new forms get a slot with `actor`.
     fn add_forms(&mut self, folded: &str, actor: ActorIdx) -> (usize, usize) {
+        if self.slots.is_empty() {
+            // Sized once: a document remembers a few nouns of a few forms each.
+            self.roles.reserve(FIRST_FORMS);
+            self.slots.reserve(FIRST_FORMS);
+            self.head_slots.reserve(FIRST_FORMS);
+        }
         let start = self.head_slots.len();
         let (roles, slots, starts, head_slots) = (
             &mut self.roles,
@@ -554,7 +611,7 @@ impl<'a> Finder<'a> {
     /// The first token of the role phrase whose head is token `head`: German adjectives and
     /// their article ("der militärische Machthaber"); English title words and modifiers
     /// ("Prime Minister", "the former President").
-    fn extend_left(&self, head: usize) -> usize {
+    fn extend_left(&mut self, head: usize) -> usize {
         let mut first = head;
         let mut adjectives_from = head;
         let mut cursor = self.tokens.prev(head);
@@ -721,7 +778,7 @@ impl<'a> Finder<'a> {
         }
         let word = self.text(t);
         // Most words start like no key (see `referent_of`): told without folding them.
-        if plain_start_key(word).is_some_and(|key| !self.starts.contains(&key)) {
+        if plain_start_key(word).is_some_and(|key| !self.starts.contains(key)) {
             return None;
         }
         self.with_folded(word, |finder, folded| finder.referent_of(folded))
@@ -732,7 +789,7 @@ impl<'a> Finder<'a> {
         // Every form looked up below is the word or the word without an ending of at most two
         // bytes: in a word of five bytes or more, all start with its first three, so a word
         // that starts like no key is none.
-        if folded.len() >= 5 && !self.starts.contains(&start_key(folded)) {
+        if folded.len() >= 5 && !self.starts.contains(start_key(folded)) {
             return None;
         }
         if let Some(&slot) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
@@ -747,7 +804,7 @@ impl<'a> Finder<'a> {
         singular
             .into_iter()
             .flatten()
-            .find_map(|f| self.short_forms.get(f).copied().flatten())
+            .find_map(|f| self.short_forms.get(f).flatten())
             .filter(|a| self.seen[a.0])
     }
 

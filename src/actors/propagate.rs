@@ -11,8 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -47,14 +46,32 @@ struct FirstWord {
 /// ("Wladimir") costs one lookup. The longer names with the same first two words are chained
 /// in one vector of all names, as are their words: no vector per name or pair of words.
 struct Candidates<'a> {
-    first: FxHashMap<Cow<'a, str>, FirstWord>,
+    /// A first word → its place in `firsts` (the words are the text's own, or a surname's
+    /// genitive in the buffer `candidates` is given).
+    first: FxHashMap<&'a str, usize>,
+    firsts: Vec<FirstWord>,
     /// The first of the chain of longer names with these first two words.
     longer: FxHashMap<(&'a str, &'a str), usize>,
     names: Vec<Candidate>,
     words: Vec<&'a str>,
 }
 
-impl Candidates<'_> {
+impl<'a> Candidates<'a> {
+    /// What the names say of a word they may begin with (None: they begin with other words).
+    fn first_word(&self, word: &str) -> Option<FirstWord> {
+        self.first.get(word).map(|&i| self.firsts[i])
+    }
+
+    /// The entry of a word in `firsts`, added (empty) when the word has none yet.
+    fn first_word_mut(&mut self, word: &'a str) -> &mut FirstWord {
+        let next = self.firsts.len();
+        let i = *self.first.entry(word).or_insert(next);
+        if i == next {
+            self.firsts.push(FirstWord::default());
+        }
+        &mut self.firsts[i]
+    }
+
     /// The chain of longer names from `names[first]` on.
     fn chain(&self, first: usize) -> impl Iterator<Item = &Candidate> {
         std::iter::successors(Some(&self.names[first]), |c| Some(&self.names[c.next?]))
@@ -87,18 +104,19 @@ impl Candidates<'_> {
 
 /// New mentions, sorted, over words no mention covers.
 pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
-    let candidates = candidates(doc);
-    let names = DocumentNames::new(&candidates.first);
+    let mut genitives = String::new();
+    let candidates = candidates(doc, &mut genitives);
+    let names = DocumentNames::new(&candidates);
     // Needed only for words in -isch, which most texts have few of.
     let places = OnceCell::new();
     let german = !matches!(doc.lang, Lang::En);
-    let k = knowledge();
     let n = tokens.list.len();
     // What may begin at a word — a name of the document or the lexicons, or the word alone a
     // part or a derived form — depends on the word alone: worked out once per distinct word,
-    // as a long text repeats its words.
-    let mut by_word: FxHashMap<&str, WordFacts> =
+    // as a long text repeats its words (the facts of a word are kept at its place in `facts`).
+    let mut by_word: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(n / 8, Default::default());
+    let mut facts: Vec<WordFacts> = Vec::with_capacity(n / 8);
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
@@ -114,22 +132,19 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t += 1;
             continue;
         }
-        let facts = *by_word.entry(text).or_insert_with(|| {
-            let alone = if let Some(kind) = part_of(text, capitalised, german, &names) {
-                Some((kind, Form::Part))
-            } else if is_country_adjective(text, capitalised, german)
-                || is_place_adjective(text, doc, &places)
-            {
-                Some((Kind::Loc, Form::Derived))
-            } else {
-                None
-            };
-            WordFacts {
-                names: candidates.first.get(text).copied(),
-                markable: k.markable_by_hash(word_hash(text), text),
-                alone,
-            }
-        });
+        let next = facts.len();
+        let i = *by_word.entry(text).or_insert(next);
+        if i == next {
+            facts.push(word_facts(
+                text,
+                capitalised,
+                doc,
+                &candidates,
+                &names,
+                &places,
+            ));
+        }
+        let facts = facts[i];
         let mention = |last: usize, kind, form, origin| Mention {
             span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
             kind,
@@ -155,13 +170,41 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t = last + 1;
             continue;
         }
-        let alone = facts.alone;
-        if let Some((kind, form)) = alone {
+        if let Some((kind, form)) = facts.alone {
             out.push(mention(t, kind, form, Origin::Lexicon));
         }
         t += 1;
     }
     out
+}
+
+/// The `WordFacts` of a word that is capitalised (or, in German, ends in "sch" and an
+/// ending): asked once per distinct word, out of the loop over the tokens, whose code stays
+/// small.
+#[inline(never)]
+fn word_facts(
+    text: &str,
+    capitalised: bool,
+    doc: &Document,
+    candidates: &Candidates,
+    names: &DocumentNames,
+    places: &OnceCell<Places>,
+) -> WordFacts {
+    let german = !matches!(doc.lang, Lang::En);
+    let alone = if let Some(kind) = part_of(text, capitalised, german, names) {
+        Some((kind, Form::Part))
+    } else if is_country_adjective(text, capitalised, german)
+        || is_place_adjective(text, doc, places)
+    {
+        Some((Kind::Loc, Form::Derived))
+    } else {
+        None
+    };
+    WordFacts {
+        names: candidates.first_word(text),
+        markable: knowledge().markable_by_hash(word_hash(text), text),
+        alone,
+    }
 }
 
 /// Whether a word begins with a capital letter, told by its first byte when that is ASCII.
@@ -272,16 +315,21 @@ fn part_of(word: &str, capitalised: bool, german: bool, names: &DocumentNames) -
 /// (sorted, for quick rejection) and one bit per hash, beside the names by their first word.
 /// Most beginnings of words are no name, and one bit tells most of them so.
 struct DocumentNames<'c> {
-    first: &'c FxHashMap<Cow<'c, str>, FirstWord>,
+    candidates: &'c Candidates<'c>,
     hashes: Vec<u64>,
     bits: [u64; 16],
 }
 
 impl<'c> DocumentNames<'c> {
-    fn new(first: &'c FxHashMap<Cow<'c, str>, FirstWord>) -> DocumentNames<'c> {
-        let mut hashes: Vec<u64> = first
+    fn new(candidates: &'c Candidates<'c>) -> DocumentNames<'c> {
+        let mut hashes: Vec<u64> = candidates
+            .first
             .iter()
-            .filter(|(_, names)| names.single.is_some_and(|kind| kind != Kind::Per))
+            .filter(|&(_, &i)| {
+                candidates.firsts[i]
+                    .single
+                    .is_some_and(|kind| kind != Kind::Per)
+            })
             .map(|(word, _)| word_hash(word))
             .collect();
         hashes.sort_unstable();
@@ -291,7 +339,7 @@ impl<'c> DocumentNames<'c> {
             bits[bit >> 6] |= 1 << (bit & 63);
         }
         DocumentNames {
-            first,
+            candidates,
             hashes,
             bits,
         }
@@ -310,36 +358,68 @@ impl<'c> DocumentNames<'c> {
         {
             return None;
         }
-        self.first
-            .get(word)?
+        self.candidates
+            .first_word(word)?
             .single
             .filter(|&kind| kind != Kind::Per)
     }
 }
 
 /// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
-/// the text names "Sachsen"), and the first two letters of each without umlauts.
+/// the text names "Sachsen"), and the first two letters of each without umlauts (`start`):
+/// the names one after another in one string, their ranges sorted by name (each name once),
+/// and the starts sorted. Few texts need them: sorted vectors, no hash sets of their own.
 struct Places {
-    names: FxHashSet<String>,
-    starts: FxHashSet<u64>,
+    text: String,
+    names: Vec<(usize, usize)>,
+    starts: Vec<u64>,
+}
+
+impl Places {
+    fn name(&self, (from, to): (usize, usize)) -> &str {
+        &self.text[from..to]
+    }
+
+    /// True when the document names a place with this folded name.
+    fn contains(&self, folded: &str) -> bool {
+        self.names
+            .binary_search_by(|&name| self.name(name).cmp(folded))
+            .is_ok()
+    }
 }
 
 fn document_places(doc: &Document) -> Places {
+    let mut text = String::new();
+    let mut names = Vec::new();
     // Each name folded once, however often the text names the place.
-    let written: FxHashSet<&str> = doc
+    let mut written: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
-        .map(|m| {
-            let surface = doc.slice(m.span);
-            // Before the first hyphen (an ASCII byte, so a byte search finds it).
-            let hyphen = surface.bytes().position(|b| b == b'-');
-            hyphen.map_or(surface, |i| &surface[..i])
-        })
-        .collect();
-    let names: FxHashSet<String> = written.into_iter().map(fold).collect();
-    let starts = names.iter().map(|n| start(n)).collect();
-    Places { names, starts }
+    {
+        let surface = doc.slice(m.span);
+        // Before the first hyphen (an ASCII byte, so a byte search finds it).
+        let hyphen = surface.bytes().position(|b| b == b'-');
+        let place = hyphen.map_or(surface, |i| &surface[..i]);
+        let next = written.len();
+        if *written.entry(place).or_insert(next) == next {
+            let from = text.len();
+            fold_into(place, &mut text);
+            names.push((from, text.len()));
+        }
+    }
+    let name = |(from, to): (usize, usize)| &text[from..to];
+    names.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
+    names.dedup_by(|a, b| name(*a) == name(*b));
+    let mut starts: Vec<u64> = names.iter().map(|&n| start(name(n))).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    Places {
+        text,
+        names,
+        starts,
+    }
 }
 
 /// The first two letters of a word as the gazetteer folds them, packed into a number (no
@@ -362,23 +442,26 @@ fn is_place_adjective(word: &str, doc: &Document, places: &OnceCell<Places>) -> 
     }
     let places = places.get_or_init(|| document_places(doc));
     !places.names.is_empty()
-        && places.starts.contains(&start(word))
-        && document_place(word, &|key| places.names.contains(key)).is_some()
+        && places.starts.binary_search(&start(word)).is_ok()
+        && document_place(word, &|key| places.contains(key)).is_some()
 }
 
 /// A name of the document as written, with its words (none: the name is one word; else a
-/// range of `Candidates::words`), how often it is marked, its first kind and whether it is ever
-/// marked as a person.
+/// range of `Candidates::words`), how often it is marked, its first kind, whether it is ever
+/// marked as a person and the surname that is a name alone.
 struct Named<'a> {
     surface: &'a str,
     words: Option<Range<usize>>,
     times: usize,
     kind: Kind,
     person: bool,
+    /// The last word, when the name is a person's full name whose surname is a name alone.
+    surname: Option<&'a str>,
 }
 
-/// The names worth looking for.
-fn candidates(doc: &Document) -> Candidates<'_> {
+/// The names worth looking for. The genitives of surnames (no words of the text) are written
+/// one after another into `genitives`, which the names borrow them from.
+fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a> {
     let k = knowledge();
     let german = !matches!(doc.lang, Lang::En);
     // Each name as written, in the order of first mention: how often, its first kind, and
@@ -397,7 +480,9 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         if !is_capitalised(surface) {
             continue;
         }
-        let i = *index.entry(surface).or_insert_with(|| {
+        let next = named.len();
+        let i = *index.entry(surface).or_insert(next);
+        if i == next {
             // Most names: one word, told by one look at the bytes.
             let name_words = may_have_space(surface).then(|| {
                 let from = words.len();
@@ -410,16 +495,16 @@ fn candidates(doc: &Document) -> Candidates<'_> {
                 times: 0,
                 kind: m.kind,
                 person: false,
+                surname: None,
             });
-            named.len() - 1
-        });
+        }
         named[i].times += 1;
         named[i].person |= m.kind == Kind::Per;
     }
     drop(index);
-    let mut first: FxHashMap<Cow<str>, FirstWord> =
-        FxHashMap::with_capacity_and_hasher(named.len(), Default::default());
-    for name in &named {
+    // The surnames of persons' full names, which are names alone, and (in German) their
+    // genitives in -s, written out first: the names borrow them once all are written.
+    for name in &mut named {
         if name.person
             && let Some(range) = &name.words
             && let [_, .., last] = words[range.clone()]
@@ -428,20 +513,34 @@ fn candidates(doc: &Document) -> Candidates<'_> {
             && !last.ends_with('.')
             && !is_roman_number(last)
         {
-            // A one-word name: its first kind is kept.
-            first.entry(Cow::Borrowed(last)).or_default().single = Some(Kind::Per);
+            name.surname = Some(last);
             if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
-                let mut genitive = String::with_capacity(last.len() + 1);
-                genitive.push_str(last);
-                genitive.push('s');
-                first.entry(Cow::Owned(genitive)).or_default().single = Some(Kind::Per);
+                genitives.push_str(last);
+                genitives.push('s');
             }
+        }
+    }
+    let genitives: &'a String = genitives;
+    let mut candidates = Candidates {
+        first: FxHashMap::with_capacity_and_hasher(named.len(), Default::default()),
+        firsts: Vec::with_capacity(named.len()),
+        longer: FxHashMap::with_capacity_and_hasher(named.len(), Default::default()),
+        names: Vec::with_capacity(named.len()),
+        words: Vec::new(),
+    };
+    let mut genitive_from = 0;
+    for last in named.iter().filter_map(|name| name.surname) {
+        // A one-word name: its first kind is kept.
+        candidates.first_word_mut(last).single = Some(Kind::Per);
+        if german && !last.ends_with(['s', 'x', 'z', 'ß']) {
+            let genitive_to = genitive_from + last.len() + 1;
+            let genitive = &genitives[genitive_from..genitive_to];
+            genitive_from = genitive_to;
+            candidates.first_word_mut(genitive).single = Some(Kind::Per);
         }
     }
     // Every name once (the first mentioned of the names with the same words keeps its kind).
     // One buffer for the folded names looked up in the lexicon.
-    let mut longer: FxHashMap<(&str, &str), usize> = FxHashMap::default();
-    let mut chained: Vec<Candidate> = Vec::new();
     let mut folded = String::with_capacity(BUFFER_BYTES);
     for name in named {
         let Named {
@@ -475,12 +574,13 @@ fn candidates(doc: &Document) -> Candidates<'_> {
         if !name_like || one_word && role(surface, german, !german).is_some() {
             continue;
         }
-        let names = first.entry(Cow::Borrowed(head)).or_default();
+        let names = candidates.first_word_mut(head);
         match (second, range) {
             (Some(second), Some(range)) => {
                 names.longer = true;
                 // Names with the same words have the same first and second word.
-                let next = longer.get(&(head, second)).copied();
+                let chained = &mut candidates.names;
+                let next = candidates.longer.get(&(head, second)).copied();
                 let same = std::iter::successors(next, |&i| chained[i].next)
                     .any(|i| words[chained[i].words.clone()] == words[range.clone()]);
                 if !same {
@@ -489,18 +589,14 @@ fn candidates(doc: &Document) -> Candidates<'_> {
                         kind,
                         next,
                     });
-                    longer.insert((head, second), chained.len() - 1);
+                    candidates.longer.insert((head, second), chained.len() - 1);
                 }
             }
             _ => names.single = names.single.or(Some(kind)),
         }
     }
-    Candidates {
-        first,
-        longer,
-        names: chained,
-        words,
-    }
+    candidates.words = words;
+    candidates
 }
 
 /// False for a non-empty text without white space: it has no ASCII white space and none of
@@ -662,7 +758,7 @@ mod tests {
 
     /// What a scan of all the names with a token's first word finds there, longest first.
     fn scanned(candidates: &Candidates, tokens: &Tokens, t: usize) -> Option<(usize, Kind)> {
-        let first = candidates.first.get(tokens.text(t))?;
+        let first = candidates.first_word(tokens.text(t))?;
         let mut all: Vec<(Vec<String>, Kind)> = candidates
             .longer
             .iter()
@@ -740,16 +836,16 @@ mod tests {
             }
             let mut d = doc(&text, &[]);
             d.mentions = mentions;
-            let candidates = candidates(&d);
+            let mut genitives = String::new();
+            let candidates = candidates(&d, &mut genitives);
             let tokens = Tokens::of(&d);
             for t in 0..tokens.list.len() {
                 if tokens.list[t].class != Class::Word {
                     continue;
                 }
                 let indexed = candidates
-                    .first
-                    .get(tokens.text(t))
-                    .and_then(|&first| candidates.find_at(first, &tokens, t));
+                    .first_word(tokens.text(t))
+                    .and_then(|first| candidates.find_at(first, &tokens, t));
                 proptest::prop_assert_eq!(indexed, scanned(&candidates, &tokens, t));
             }
         }
@@ -879,8 +975,9 @@ mod tests {
             tail in "[a-zäöüßA-Z]{0,9}",
         ) {
             let d = doc("Die Wagner kam. Die Wagner ging.", &[("Wagner", Kind::Org), ("Wagner", Kind::Org)]);
-            let candidates = candidates(&d);
-            let names = DocumentNames::new(&candidates.first);
+            let mut genitives = String::new();
+            let candidates = candidates(&d, &mut genitives);
+            let names = DocumentNames::new(&candidates);
             let word = format!("{head}{joint}{tail}");
             proptest::prop_assert_eq!(
                 part_of(&word, true, true, &names),

@@ -8,10 +8,12 @@ use crate::document::{Block, Lang, Mention, Span};
 use crate::nlp::tokenize::{Token as NlpToken, TokenKind, tokenize_span};
 use std::ops::Range;
 
+/// What a token is. Eight bytes (a token is 32): the list of a long text's tokens is written
+/// once and read by every phase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
     /// A mention, by its index in `Document::mentions`.
-    Mention(usize),
+    Mention(u32),
     /// Letters (and digits, inner hyphens, apostrophes; an abbreviation with its full stop).
     Word,
     /// A number.
@@ -24,10 +26,10 @@ pub enum Class {
 pub struct Token {
     pub span: Span,
     pub class: Class,
+    /// Index of the block the token lies in.
+    pub block: u32,
     /// White space (or a block start) before the token.
     pub spaced: bool,
-    /// Index of the block the token lies in.
-    pub block: usize,
 }
 
 /// The tokens of a document's article blocks, in text order.
@@ -64,16 +66,14 @@ impl<'t> Tokens<'t> {
         mentions: &[Mention],
         given: Option<&[NlpToken]>,
     ) -> Tokens<'t> {
-        let whole = [Span::new(0, text.len())];
-        let blocks: Vec<Span> = if blocks.is_empty() {
-            whole.to_vec()
-        } else {
+        // The article blocks, or the whole text when there are no blocks.
+        let whole = Span::new(0, text.len());
+        let article_blocks = std::iter::once(whole).filter(|_| blocks.is_empty()).chain(
             blocks
                 .iter()
                 .filter(|b| b.role.is_article())
-                .map(|b| b.span)
-                .collect()
-        };
+                .map(|b| b.span),
+        );
         // Every tokenizer token leaves at most one piece after the mentions inside it, and every
         // mention makes its own token and at most one piece before it.
         let capacity = match given {
@@ -84,7 +84,7 @@ impl<'t> Tokens<'t> {
         let mut of_mention = vec![None; mentions.len()];
         let mut own = Vec::new();
         let mut next = 0;
-        for (b, &block) in blocks.iter().enumerate() {
+        for (b, block) in article_blocks.enumerate() {
             while next < mentions.len() && mentions[next].span.start() < block.start() {
                 next += 1;
             }
@@ -102,7 +102,7 @@ impl<'t> Tokens<'t> {
             };
             let mut out = BlockTokens {
                 list: &mut list,
-                block: b,
+                block: u32::try_from(b).expect("fewer than 2^32 blocks"),
                 span: block,
                 last_end: None,
             };
@@ -185,7 +185,7 @@ impl<'t> Tokens<'t> {
             }
             while was_mention.next_if(|&p| p <= end).is_some() {}
             list[t].span = Span::new(start, list[end].span.end());
-            list[t].class = Class::Mention(j);
+            list[t].class = Class::mention(j);
             self.of_mention[j] = Some(t - shift);
             if end > t {
                 move_back(list, unmoved..t + 1, shift);
@@ -233,7 +233,7 @@ impl<'t> Tokens<'t> {
 
     pub fn mention(&self, i: usize) -> Option<usize> {
         match self.list[i].class {
-            Class::Mention(m) => Some(m),
+            Class::Mention(m) => Some(m as usize),
             _ => None,
         }
     }
@@ -243,11 +243,18 @@ impl<'t> Tokens<'t> {
     }
 }
 
+impl Class {
+    /// The class of mention `m`'s token.
+    fn mention(m: usize) -> Class {
+        Class::Mention(u32::try_from(m).expect("fewer than 2^32 mentions"))
+    }
+}
+
 /// The tokens of one block as they are added.
 struct BlockTokens<'l> {
     list: &'l mut Vec<Token>,
     /// The block's index and span.
-    block: usize,
+    block: u32,
     span: Span,
     /// The end of the block's last token so far.
     last_end: Option<usize>,
@@ -281,7 +288,7 @@ impl BlockTokens<'_> {
         let start = span.start().max(pos);
         let end = span.end().min(self.span.end()).max(start);
         of_mention[m] = Some(self.list.len());
-        self.push(Span::new(start, end), Class::Mention(m));
+        self.push(Span::new(start, end), Class::mention(m));
         end
     }
 }
@@ -335,6 +342,12 @@ mod tests {
 
     fn texts(t: &Tokens) -> Vec<String> {
         (0..t.list.len()).map(|i| t.text(i).to_string()).collect()
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn tokens_are_32_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
     }
 
     #[test]
@@ -449,7 +462,7 @@ mod tests {
                     of_mention[j] = Some(write);
                     list[write] = Token {
                         span: Span::new(token.span.start(), list[end].span.end()),
-                        class: Class::Mention(j),
+                        class: Class::mention(j),
                         ..token
                     };
                     read = end + 1;
@@ -521,7 +534,7 @@ mod tests {
             let mut tokens = Tokens::of(&d);
             let (list, of_mention) = remarked_by_scan(&tokens, &new);
             tokens.remark(&new);
-            let fields = |l: &[Token]| -> Vec<(Span, Class, bool, usize)> {
+            let fields = |l: &[Token]| -> Vec<(Span, Class, bool, u32)> {
                 l.iter().map(|t| (t.span, t.class, t.spaced, t.block)).collect()
             };
             proptest::prop_assert_eq!(fields(&tokens.list), fields(&list));
