@@ -309,19 +309,26 @@ fn index() -> &'static Index {
                 english.entry(word).or_insert(class);
             }
         }
-        let tails = Tails::new(
-            german
-                .keys()
-                .flat_map(|noun| {
-                    ["", "in", "innen", "en", "n", "s", "es"]
-                        .map(|ending| tail_key(&format!("{noun}{ending}")))
-                })
-                .chain(
-                    english
-                        .keys()
-                        .flat_map(|w| [tail_key(w), tail_key(&format!("{w}s"))]),
-                ),
-        );
+        // The inflected forms are written into one buffer: a String each was most of the
+        // index's cost.
+        let mut form = String::new();
+        let mut tail = |word: &str, ending: &str| {
+            form.clear();
+            form.push_str(word);
+            form.push_str(ending);
+            tail_key(&form)
+        };
+        let mut keys = Vec::with_capacity(7 * german.len() + 2 * english.len());
+        for noun in german.keys() {
+            for ending in ["", "in", "innen", "en", "n", "s", "es"] {
+                keys.push(tail(noun, ending));
+            }
+        }
+        for word in english.keys() {
+            keys.push(tail(word, ""));
+            keys.push(tail(word, "s"));
+        }
+        let tails = Tails::new(keys.into_iter());
         let mut classes: Vec<&'static str> = GERMAN_ORGANISATIONS
             .split_whitespace()
             .chain(ENGLISH_ORGANISATIONS.split_whitespace())
