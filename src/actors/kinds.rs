@@ -97,7 +97,9 @@ fn is_compass_place(word: &str) -> bool {
 /// an organisation name right before it, which the two become ("PNE" + "WIND AG").
 pub fn legal_form_names(doc: &mut Document) {
     const LONGEST: usize = 2;
-    let mut merged = vec![false; doc.mentions.len()];
+    // The mentions merged into the one after them, in order: few documents have any, so no
+    // vector as long as the mentions.
+    let mut merged: Vec<usize> = Vec::new();
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
         if m.kind != Kind::Org || m.form != Form::Name {
@@ -118,7 +120,7 @@ pub fn legal_form_names(doc: &mut Document) {
                 && doc.text[b.span.end()..m.span.start()] == *" "
                 && word_count(&doc.text[b.span.range()]) <= LONGEST
         }) {
-            merged[p] = true;
+            merged.push(p);
             doc.mentions[i].span = Span::new(before.span.start(), m.span.end());
             continue;
         }
@@ -134,9 +136,13 @@ pub fn legal_form_names(doc: &mut Document) {
         }
         doc.mentions[i].span = Span::new(start, m.span.end());
     }
-    if merged.contains(&true) {
-        let mut keep = merged.iter().map(|m| !m);
-        doc.mentions.retain(|_| keep.next().unwrap_or(true));
+    if !merged.is_empty() {
+        let mut merged = merged.into_iter().peekable();
+        let mut index = 0;
+        doc.mentions.retain(|_| {
+            index += 1;
+            merged.next_if_eq(&(index - 1)).is_none()
+        });
     }
 }
 
