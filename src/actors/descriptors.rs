@@ -154,10 +154,8 @@ struct Finder<'a> {
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
-    /// The role noun of each word asked about (`roles::role`), once per distinct word: the
-    /// word's place in `roles_of`.
-    role_of: FxHashMap<&'a str, usize>,
-    roles_of: Vec<Option<Role>>,
+    /// The role noun of each word asked about, shared with `kinds::from_appositions`.
+    roles_of: WordRoles<'a>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
     /// The words asked about as head nouns that are not plain ASCII (`is_plain_word`), folded
@@ -214,13 +212,52 @@ impl ShortForms {
     }
 }
 
-/// The descriptor mentions of a linked document.
+/// The role noun (`roles::role`, in the document's languages) of each word asked about, looked
+/// up once per distinct word of a document: `kinds::from_appositions` asks about the words
+/// before names, and `find` about those again and more.
+pub struct WordRoles<'a> {
+    german: bool,
+    english: bool,
+    /// A word → its place in `roles`.
+    index: FxHashMap<&'a str, usize>,
+    roles: Vec<Option<Role>>,
+}
+
+impl<'a> WordRoles<'a> {
+    /// For a document in this language, sized for about this many words.
+    pub fn new(lang: &Lang, words: usize) -> WordRoles<'a> {
+        WordRoles {
+            german: !matches!(lang, Lang::En),
+            english: !matches!(lang, Lang::De),
+            index: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            roles: Vec::with_capacity(words),
+        }
+    }
+
+    /// The word's role noun (`roles::role`).
+    pub fn of(&mut self, word: &'a str) -> Option<Role> {
+        // Many words are ruled out without a look-up (German ones in lower case).
+        if !may_be_role(word, self.english) {
+            return None;
+        }
+        let next = self.roles.len();
+        let i = *self.index.entry(word).or_insert(next);
+        if i == next {
+            self.roles.push(role(word, self.german, self.english));
+        }
+        self.roles[i]
+    }
+}
+
+/// The descriptor mentions of a linked document; `roles_of` holds the roles of the words
+/// asked about before.
 pub fn find<'a>(
     doc: &'a Document,
     tokens: &'a Tokens,
     grouping: &'a Grouping,
     actors: &'a [Actor],
     assignment: &'a [Option<ActorIdx>],
+    roles_of: WordRoles<'a>,
 ) -> Vec<Mention> {
     let mut finder = Finder {
         doc,
@@ -239,9 +276,7 @@ pub fn find<'a>(
         names: actors.iter().map(|a| a.name.as_str()).collect(),
         out: Vec::new(),
         covered: 0,
-        // Words are asked about mostly before names: about one per mention.
-        role_of: FxHashMap::with_capacity_and_hasher(assignment.len(), Default::default()),
-        roles_of: Vec::with_capacity(assignment.len()),
+        roles_of,
         folded: String::with_capacity(BUFFER_BYTES),
         folds: FxHashMap::default(),
         fold_ranges: Vec::new(),
@@ -386,17 +421,7 @@ impl<'a> Finder<'a> {
         if !self.tokens.is_word(t) {
             return None;
         }
-        let word = self.text(t);
-        // Many words are ruled out without a look-up (German ones in lower case).
-        if !may_be_role(word, self.english) {
-            return None;
-        }
-        let next = self.roles_of.len();
-        let i = *self.role_of.entry(word).or_insert(next);
-        if i == next {
-            self.roles_of.push(role(word, self.german, self.english));
-        }
-        self.roles_of[i]
+        self.roles_of.of(self.text(t))
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {

@@ -4,6 +4,7 @@
 //! - a name mention takes its actor's kind when the lexicon knows the actor or most of its
 //!   names agree ("Wagner" tagged PER once among ORG mentions of Gruppe Wagner).
 
+use super::descriptors::WordRoles;
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
 use super::merge_sorted;
@@ -759,9 +760,13 @@ fn person_names(doc: &Document) -> FxHashSet<&str> {
 
 /// Corrects the kinds of one-word name mentions with a role or class noun right before them,
 /// where the lexicons do not say otherwise (longer names keep theirs: "der Finanzminister
-/// Preußischer Landtag" is a clipped phrase, not a person; "Bayern" stays a place).
-pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) {
-    let (german, english) = (!matches!(lang, Lang::En), !matches!(lang, Lang::De));
+/// Preußischer Landtag" is a clipped phrase, not a person; "Bayern" stays a place). The words'
+/// roles are asked of `roles_of`, which keeps them for the descriptors.
+pub fn from_appositions<'t>(
+    mentions: &mut [Mention],
+    tokens: &Tokens<'t>,
+    roles_of: &mut WordRoles<'t>,
+) {
     for (m, mention) in mentions.iter_mut().enumerate() {
         if mention.form != Form::Name {
             continue;
@@ -788,7 +793,7 @@ pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) 
         if mention.kind != Kind::Misc && name.contains(' ') {
             continue;
         }
-        let Some(r) = role(tokens.text(before), german, english) else {
+        let Some(r) = roles_of.of(tokens.text(before)) else {
             continue;
         };
         // A longer name changes kind only from the vague MISC to an organisation or place
