@@ -147,10 +147,8 @@ struct Finder<'a> {
     short_forms: ShortForms,
     /// The `start_key` of every key of `roles` and `short_forms`.
     starts: StartKeys,
-    seen: Vec<bool>,
-    /// The kind and canonical name of each actor.
-    kinds: Vec<Kind>,
-    names: Vec<&'a str>,
+    /// What the phrases ask of each actor.
+    actors: Vec<ActorFacts<'a>>,
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
@@ -164,6 +162,14 @@ struct Finder<'a> {
     folds: FxHashMap<&'a str, usize>,
     fold_ranges: Vec<(usize, usize)>,
     folds_text: String,
+}
+
+/// An actor's kind and canonical name, and whether a mention of it has been passed: one
+/// vector per document for all three.
+struct ActorFacts<'a> {
+    kind: Kind,
+    name: &'a str,
+    seen: bool,
 }
 
 /// The room `Finder::add_forms` makes for the forms of remembered nouns when it adds the
@@ -271,9 +277,14 @@ pub fn find<'a>(
         head_slots: Vec::new(),
         short_forms: ShortForms::default(),
         starts: StartKeys::default(),
-        seen: vec![false; actors.len()],
-        kinds: actors.iter().map(|a| a.kind).collect(),
-        names: actors.iter().map(|a| a.name.as_str()).collect(),
+        actors: actors
+            .iter()
+            .map(|a| ActorFacts {
+                kind: a.kind,
+                name: &a.name,
+                seen: false,
+            })
+            .collect(),
         out: Vec::new(),
         covered: 0,
         roles_of,
@@ -368,7 +379,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = self.tokens.mention(t) {
                 let actor = self.assignment[m];
                 if let Some(a) = actor {
-                    self.seen[a.0] = true;
+                    self.actors[a.0].seen = true;
                 }
                 match (self.grouping.form[m], actor) {
                     (Form::Name, Some(a)) => {
@@ -434,7 +445,7 @@ impl<'a> Finder<'a> {
         }
         self.out.push(Mention {
             span,
-            kind: self.kinds[actor.0],
+            kind: self.actors[actor.0].kind,
             form: Form::Descriptor,
             actor: Some(actor),
             origin,
@@ -564,7 +575,7 @@ impl<'a> Finder<'a> {
     /// its actor's name does not ("Stalins" for Stalin).
     fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
         let surface = self.text(t);
-        let name = self.names[actor.0];
+        let name = self.actors[actor.0].name;
         self.german
             && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
             && !name.ends_with('s')
@@ -597,7 +608,7 @@ impl<'a> Finder<'a> {
         }
         let Some(role) = self
             .is_role(head)
-            .filter(|r| r.class.fits(self.kinds[actor.0]))
+            .filter(|r| r.class.fits(self.actors[actor.0].kind))
         else {
             return;
         };
@@ -693,7 +704,7 @@ impl<'a> Finder<'a> {
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
             if let Some(role) = self.is_role(cursor)
                 && (capitalised || self.english)
-                && role.class.fits(self.kinds[actor.0])
+                && role.class.fits(self.actors[actor.0].kind)
                 && !is_address(text)
             {
                 let ends = match self.tokens.next(cursor) {
@@ -746,7 +757,7 @@ impl<'a> Finder<'a> {
         for rest in [Some(rest.to_string()), with_s].into_iter().flatten() {
             let rest = capitalise(&rest);
             if let Some(role) =
-                role(&rest, self.german, false).filter(|r| r.class.fits(self.kinds[actor.0]))
+                role(&rest, self.german, false).filter(|r| r.class.fits(self.actors[actor.0].kind))
             {
                 self.remember(&rest, Some(role), actor);
                 return;
@@ -830,7 +841,7 @@ impl<'a> Finder<'a> {
             .into_iter()
             .flatten()
             .find_map(|f| self.short_forms.get(f).flatten())
-            .filter(|a| self.seen[a.0])
+            .filter(|a| self.actors[a.0].seen)
     }
 
     /// True when a name (or a genitive or "of" phrase with a name) follows the head noun at
