@@ -147,17 +147,13 @@ struct Finder<'a> {
     short_forms: ShortForms,
     /// The `start_key` of every key of `roles` and `short_forms`.
     starts: StartKeys,
-    seen: Vec<bool>,
-    /// The kind and canonical name of each actor.
-    kinds: Vec<Kind>,
-    names: Vec<&'a str>,
+    /// What the phrases ask of each actor.
+    actors: Vec<ActorFacts<'a>>,
     out: Vec<Mention>,
     /// End of the last descriptor or mention passed: nothing may start before it.
     covered: usize,
-    /// The role noun of each word asked about (`roles::role`), once per distinct word: the
-    /// word's place in `roles_of`.
-    role_of: FxHashMap<&'a str, usize>,
-    roles_of: Vec<Option<Role>>,
+    /// The role noun of each word asked about, shared with `kinds::from_appositions`.
+    roles_of: WordRoles<'a>,
     /// A folded word (`fold_into`), the buffer reused for every lookup.
     folded: String,
     /// The words asked about as head nouns that are not plain ASCII (`is_plain_word`), folded
@@ -166,6 +162,14 @@ struct Finder<'a> {
     folds: FxHashMap<&'a str, usize>,
     fold_ranges: Vec<(usize, usize)>,
     folds_text: String,
+}
+
+/// An actor's kind and canonical name, and whether a mention of it has been passed: one
+/// vector per document for all three.
+struct ActorFacts<'a> {
+    kind: Kind,
+    name: &'a str,
+    seen: bool,
 }
 
 /// The room `Finder::add_forms` makes for the forms of remembered nouns when it adds the
@@ -214,13 +218,52 @@ impl ShortForms {
     }
 }
 
-/// The descriptor mentions of a linked document.
+/// The role noun (`roles::role`, in the document's languages) of each word asked about, looked
+/// up once per distinct word of a document: `kinds::from_appositions` asks about the words
+/// before names, and `find` about those again and more.
+pub struct WordRoles<'a> {
+    german: bool,
+    english: bool,
+    /// A word → its place in `roles`.
+    index: FxHashMap<&'a str, usize>,
+    roles: Vec<Option<Role>>,
+}
+
+impl<'a> WordRoles<'a> {
+    /// For a document in this language, sized for about this many words.
+    pub fn new(lang: &Lang, words: usize) -> WordRoles<'a> {
+        WordRoles {
+            german: !matches!(lang, Lang::En),
+            english: !matches!(lang, Lang::De),
+            index: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            roles: Vec::with_capacity(words),
+        }
+    }
+
+    /// The word's role noun (`roles::role`).
+    pub fn of(&mut self, word: &'a str) -> Option<Role> {
+        // Many words are ruled out without a look-up (German ones in lower case).
+        if !may_be_role(word, self.english) {
+            return None;
+        }
+        let next = self.roles.len();
+        let i = *self.index.entry(word).or_insert(next);
+        if i == next {
+            self.roles.push(role(word, self.german, self.english));
+        }
+        self.roles[i]
+    }
+}
+
+/// The descriptor mentions of a linked document; `roles_of` holds the roles of the words
+/// asked about before.
 pub fn find<'a>(
     doc: &'a Document,
     tokens: &'a Tokens,
     grouping: &'a Grouping,
     actors: &'a [Actor],
     assignment: &'a [Option<ActorIdx>],
+    roles_of: WordRoles<'a>,
 ) -> Vec<Mention> {
     let mut finder = Finder {
         doc,
@@ -234,14 +277,17 @@ pub fn find<'a>(
         head_slots: Vec::new(),
         short_forms: ShortForms::default(),
         starts: StartKeys::default(),
-        seen: vec![false; actors.len()],
-        kinds: actors.iter().map(|a| a.kind).collect(),
-        names: actors.iter().map(|a| a.name.as_str()).collect(),
+        actors: actors
+            .iter()
+            .map(|a| ActorFacts {
+                kind: a.kind,
+                name: &a.name,
+                seen: false,
+            })
+            .collect(),
         out: Vec::new(),
         covered: 0,
-        // Words are asked about mostly before names: about one per mention.
-        role_of: FxHashMap::with_capacity_and_hasher(assignment.len(), Default::default()),
-        roles_of: Vec::with_capacity(assignment.len()),
+        roles_of,
         folded: String::with_capacity(BUFFER_BYTES),
         folds: FxHashMap::default(),
         fold_ranges: Vec::new(),
@@ -333,7 +379,7 @@ impl<'a> Finder<'a> {
             if let Some(m) = self.tokens.mention(t) {
                 let actor = self.assignment[m];
                 if let Some(a) = actor {
-                    self.seen[a.0] = true;
+                    self.actors[a.0].seen = true;
                 }
                 match (self.grouping.form[m], actor) {
                     (Form::Name, Some(a)) => {
@@ -386,17 +432,7 @@ impl<'a> Finder<'a> {
         if !self.tokens.is_word(t) {
             return None;
         }
-        let word = self.text(t);
-        // Many words are ruled out without a look-up (German ones in lower case).
-        if !may_be_role(word, self.english) {
-            return None;
-        }
-        let next = self.roles_of.len();
-        let i = *self.role_of.entry(word).or_insert(next);
-        if i == next {
-            self.roles_of.push(role(word, self.german, self.english));
-        }
-        self.roles_of[i]
+        self.roles_of.of(self.text(t))
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
@@ -409,7 +445,7 @@ impl<'a> Finder<'a> {
         }
         self.out.push(Mention {
             span,
-            kind: self.kinds[actor.0],
+            kind: self.actors[actor.0].kind,
             form: Form::Descriptor,
             actor: Some(actor),
             origin,
@@ -539,7 +575,7 @@ impl<'a> Finder<'a> {
     /// its actor's name does not ("Stalins" for Stalin).
     fn genitive(&self, t: usize, actor: ActorIdx) -> bool {
         let surface = self.text(t);
-        let name = self.names[actor.0];
+        let name = self.actors[actor.0].name;
         self.german
             && (surface.ends_with('s') || surface.ends_with(['\'', '’']))
             && !name.ends_with('s')
@@ -572,7 +608,7 @@ impl<'a> Finder<'a> {
         }
         let Some(role) = self
             .is_role(head)
-            .filter(|r| r.class.fits(self.kinds[actor.0]))
+            .filter(|r| r.class.fits(self.actors[actor.0].kind))
         else {
             return;
         };
@@ -668,7 +704,7 @@ impl<'a> Finder<'a> {
             let capitalised = text.chars().next().is_some_and(char::is_uppercase);
             if let Some(role) = self.is_role(cursor)
                 && (capitalised || self.english)
-                && role.class.fits(self.kinds[actor.0])
+                && role.class.fits(self.actors[actor.0].kind)
                 && !is_address(text)
             {
                 let ends = match self.tokens.next(cursor) {
@@ -721,7 +757,7 @@ impl<'a> Finder<'a> {
         for rest in [Some(rest.to_string()), with_s].into_iter().flatten() {
             let rest = capitalise(&rest);
             if let Some(role) =
-                role(&rest, self.german, false).filter(|r| r.class.fits(self.kinds[actor.0]))
+                role(&rest, self.german, false).filter(|r| r.class.fits(self.actors[actor.0].kind))
             {
                 self.remember(&rest, Some(role), actor);
                 return;
@@ -805,7 +841,7 @@ impl<'a> Finder<'a> {
             .into_iter()
             .flatten()
             .find_map(|f| self.short_forms.get(f).flatten())
-            .filter(|a| self.seen[a.0])
+            .filter(|a| self.actors[a.0].seen)
     }
 
     /// True when a name (or a genitive or "of" phrase with a name) follows the head noun at

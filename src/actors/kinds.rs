@@ -4,6 +4,7 @@
 //! - a name mention takes its actor's kind when the lexicon knows the actor or most of its
 //!   names agree ("Wagner" tagged PER once among ORG mentions of Gruppe Wagner).
 
+use super::descriptors::WordRoles;
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
 use super::merge_sorted;
@@ -97,7 +98,9 @@ fn is_compass_place(word: &str) -> bool {
 /// an organisation name right before it, which the two become ("PNE" + "WIND AG").
 pub fn legal_form_names(doc: &mut Document) {
     const LONGEST: usize = 2;
-    let mut merged = vec![false; doc.mentions.len()];
+    // The mentions merged into the one after them, in order: few documents have any, so no
+    // vector as long as the mentions.
+    let mut merged: Vec<usize> = Vec::new();
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
         if m.kind != Kind::Org || m.form != Form::Name {
@@ -118,7 +121,7 @@ pub fn legal_form_names(doc: &mut Document) {
                 && doc.text[b.span.end()..m.span.start()] == *" "
                 && word_count(&doc.text[b.span.range()]) <= LONGEST
         }) {
-            merged[p] = true;
+            merged.push(p);
             doc.mentions[i].span = Span::new(before.span.start(), m.span.end());
             continue;
         }
@@ -134,9 +137,13 @@ pub fn legal_form_names(doc: &mut Document) {
         }
         doc.mentions[i].span = Span::new(start, m.span.end());
     }
-    if merged.contains(&true) {
-        let mut keep = merged.iter().map(|m| !m);
-        doc.mentions.retain(|_| keep.next().unwrap_or(true));
+    if !merged.is_empty() {
+        let mut merged = merged.into_iter().peekable();
+        let mut index = 0;
+        doc.mentions.retain(|_| {
+            index += 1;
+            merged.next_if_eq(&(index - 1)).is_none()
+        });
     }
 }
 
@@ -753,9 +760,13 @@ fn person_names(doc: &Document) -> FxHashSet<&str> {
 
 /// Corrects the kinds of one-word name mentions with a role or class noun right before them,
 /// where the lexicons do not say otherwise (longer names keep theirs: "der Finanzminister
-/// Preußischer Landtag" is a clipped phrase, not a person; "Bayern" stays a place).
-pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) {
-    let (german, english) = (!matches!(lang, Lang::En), !matches!(lang, Lang::De));
+/// Preußischer Landtag" is a clipped phrase, not a person; "Bayern" stays a place). The words'
+/// roles are asked of `roles_of`, which keeps them for the descriptors.
+pub fn from_appositions<'t>(
+    mentions: &mut [Mention],
+    tokens: &Tokens<'t>,
+    roles_of: &mut WordRoles<'t>,
+) {
     for (m, mention) in mentions.iter_mut().enumerate() {
         if mention.form != Form::Name {
             continue;
@@ -782,7 +793,7 @@ pub fn from_appositions(mentions: &mut [Mention], lang: &Lang, tokens: &Tokens) 
         if mention.kind != Kind::Misc && name.contains(' ') {
             continue;
         }
-        let Some(r) = role(tokens.text(before), german, english) else {
+        let Some(r) = roles_of.of(tokens.text(before)) else {
             continue;
         };
         // A longer name changes kind only from the vague MISC to an organisation or place

@@ -100,11 +100,13 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
         merge_sorted(&mut doc.mentions, missed);
         tokens.remark(&doc.mentions);
     }
-    kinds::from_appositions(&mut doc.mentions, &doc.lang, &tokens);
+    // Words are asked about mostly before names: about one per mention.
+    let mut roles_of = descriptors::WordRoles::new(&doc.lang, doc.mentions.len());
+    kinds::from_appositions(&mut doc.mentions, &tokens, &mut roles_of);
     let mut grouping = group::group(doc, &tokens, &found.definitions);
     let (mut actors, assignment) = canonical::actors(doc, &mut grouping);
     kinds::agree(&mut grouping, &actors, &assignment);
-    let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment);
+    let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment, roles_of);
     drop(tokens);
 
     for (i, m) in doc.mentions.iter_mut().enumerate() {

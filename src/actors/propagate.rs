@@ -200,6 +200,15 @@ fn word_facts(
     } else {
         None
     };
+    // The document's names and the lexicon's begin with a capital: a word in lower case
+    // (a German adjective in -sch) begins none of them, told without a look-up.
+    if !capitalised {
+        return WordFacts {
+            names: None,
+            markable: &[],
+            alone,
+        };
+    }
     WordFacts {
         names: candidates.first_word(text),
         markable: knowledge().markable_by_hash(word_hash(text), text),
@@ -288,16 +297,17 @@ fn part_of(word: &str, capitalised: bool, german: bool, names: &DocumentNames) -
     if start > last {
         return None;
     }
-    // The hashes of the head `word[..cut]` and of the head a byte shorter (without a linking
-    // -s-: "Bundestagsabgeordnete").
-    let mut shorter = bytes[..start - 1]
+    // The hashes of the head `word[..cut]` and of the first head a byte shorter (without a
+    // linking -s-: "Bundestagsabgeordnete"). A later head without its -s is the head of the
+    // cut before (an ASCII byte ends it), asked already: only the first is asked again.
+    let shorter = bytes[..start - 1]
         .iter()
         .fold(WORD_HASH_START, |hash, &b| word_hash_byte(hash, b));
     let mut hash = word_hash_byte(shorter, bytes[start - 1]);
     for cut in start..=last {
         if let Some(head) = word.get(..cut) {
             let found = known(head, hash).or_else(|| {
-                (bytes[cut - 1] == b's')
+                (cut == start && bytes[cut - 1] == b's')
                     .then(|| known(&word[..cut - 1], shorter))
                     .flatten()
             });
@@ -305,7 +315,6 @@ fn part_of(word: &str, capitalised: bool, german: bool, names: &DocumentNames) -
                 return found;
             }
         }
-        shorter = hash;
         hash = word_hash_byte(hash, bytes[cut]);
     }
     None
