@@ -30,10 +30,48 @@ pub fn analyse_document(doc: &mut Document, lang: Option<Lang>) {
         scope.spawn(actors::prepare);
         nlp::recognise_tokenized(doc, lang)
     });
+    link_recognised(doc, &tokens);
+}
+
+/// Links a document the recognizer has just tagged, given the tokens it handed back.
+fn link_recognised(doc: &mut Document, tokens: &[nlp::tokenize::Token]) {
     if tokens.is_empty() {
         actors::link(doc);
     } else {
-        actors::link_tokenized(doc, &tokens);
+        actors::link_tokenized(doc, tokens);
+    }
+}
+
+/// An article read and, when it is plain text, its names recognised: `open` up to linking.
+/// `extract` recognises the next article while another thread links this one.
+pub struct Recognised {
+    doc: Document,
+    /// The recognizer's tokens of a plain text; None for castlist/1 JSON, taken as it is.
+    tokens: Option<Vec<nlp::tokenize::Token>>,
+}
+
+impl Recognised {
+    /// Reads an article as `open` does and recognises the names of a plain text.
+    pub fn read(name: &str, lang: Option<Lang>) -> Result<Recognised, ingest::IngestError> {
+        Ok(match ingest::read(name)? {
+            ingest::Input::Text(mut doc) => {
+                let tokens = nlp::recognise_tokenized(&mut doc, lang);
+                Recognised {
+                    doc,
+                    tokens: Some(tokens),
+                }
+            }
+            ingest::Input::Annotated(doc) => Recognised { doc, tokens: None },
+        })
+    }
+
+    /// The finished document: a plain text's mentions linked into actors.
+    pub fn link(self) -> Document {
+        let Recognised { mut doc, tokens } = self;
+        if let Some(tokens) = tokens {
+            link_recognised(&mut doc, &tokens);
+        }
+        doc
     }
 }
 

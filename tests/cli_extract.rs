@@ -42,6 +42,38 @@ fn jsonl_writes_one_document_a_line_and_json_an_array_for_many() {
 }
 
 #[test]
+fn many_articles_come_out_in_order_as_each_does_alone_and_a_bad_one_is_skipped() {
+    let articles = [
+        "assets/articles/afp-haftar-trifft-putin.txt",
+        "/nonexistent/article.txt",
+        "tests/data/articles/en/wikinews-japanese-whaling.txt",
+        "tests/data/articles/de/wikinews-sterbehilfe.txt",
+    ];
+    let mut args = vec!["extract", "--format", "jsonl"];
+    args.extend(articles);
+    let out = castlist(&args, b"");
+    assert!(!out.status.success(), "a missing file is a failure");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/nonexistent/article.txt"), "{err}");
+    let together: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    let readable: Vec<&str> = articles
+        .into_iter()
+        .filter(|a| !a.starts_with('/'))
+        .collect();
+    assert_eq!(together.len(), readable.len());
+    for (line, article) in together.into_iter().zip(readable) {
+        let alone = castlist(&["extract", "--format", "jsonl", article], b"");
+        assert!(alone.status.success(), "{}", stderr(&alone));
+        assert_eq!(
+            line,
+            std::str::from_utf8(&alone.stdout).unwrap().trim_end(),
+            "{article}"
+        );
+    }
+}
+
+#[test]
 fn a_castlist_document_reads_back_unchanged() {
     let out = castlist(
         &["extract", "-"],
