@@ -4,6 +4,10 @@
 //! load and linking starts with the caches recognition left behind — unlike a benchmark that
 //! times each step in a loop of its own.
 //!
+//! Then the same as `castlist extract` runs several articles: recognition on one thread and
+//! linking on another, the articles passed between them in order, so that linking keeps its own
+//! core's caches.
+//!
 //! `cargo bench --bench link_share -- 21 ../shared/articles/*/*.txt` (the options cargo passes,
 //! such as `--bench`, are skipped); without files, the gold articles of tests/data/gold.
 
@@ -39,8 +43,14 @@ fn main() {
             })
             .collect()
     };
-    for (path, text) in texts {
-        let laid_out = castlist::ingest::from_text(&path, text);
+    let laid_out: Vec<(String, castlist::Document)> = texts
+        .into_iter()
+        .map(|(path, text)| {
+            let doc = castlist::ingest::from_text(&path, text);
+            (path, doc)
+        })
+        .collect();
+    for (path, laid_out) in &laid_out {
         let (mut recognise, mut link) = (Vec::new(), Vec::new());
         for _ in 0..runs {
             let mut doc = laid_out.clone();
@@ -67,6 +77,51 @@ fn main() {
         link_total * 1e3,
         100.0 * link_total / recognise_total
     );
+    let (recognise_total, link_total) = two_threads(&laid_out, runs);
+    println!(
+        "on two threads, as extract runs several articles: recognise {:.2} ms, link {:.2} ms, \
+         linking's share {:.1} %",
+        recognise_total * 1e3,
+        link_total * 1e3,
+        100.0 * link_total / recognise_total
+    );
+}
+
+/// Recognition on this thread and linking on another, the articles handed over in order, as
+/// `castlist extract` does; the sums over the articles of their median times.
+fn two_threads(articles: &[(String, castlist::Document)], runs: usize) -> (f64, f64) {
+    let mut recognise = vec![Vec::new(); articles.len()];
+    type Recognised = (
+        usize,
+        castlist::Document,
+        Vec<castlist::nlp::tokenize::Token>,
+    );
+    let (send, receive) = std::sync::mpsc::sync_channel::<Recognised>(2);
+    let link = std::thread::scope(|scope| {
+        let linker = scope.spawn(move || {
+            let mut link = vec![Vec::new(); articles.len()];
+            for (i, mut doc, tokens) in receive {
+                let start = Instant::now();
+                castlist::actors::link_tokenized(&mut doc, &tokens);
+                link[i].push(start.elapsed().as_secs_f64());
+            }
+            link
+        });
+        for _ in 0..runs {
+            for (i, (_, laid_out)) in articles.iter().enumerate() {
+                let mut doc = laid_out.clone();
+                let start = Instant::now();
+                let tokens = castlist::nlp::recognise_tokenized(&mut doc, None);
+                recognise[i].push(start.elapsed().as_secs_f64());
+                send.send((i, doc, tokens))
+                    .expect("the linking thread runs");
+            }
+        }
+        drop(send);
+        linker.join().expect("linking finishes")
+    });
+    let total = |times: Vec<Vec<f64>>| times.into_iter().map(|mut t| median(&mut t)).sum();
+    (total(recognise), total(link))
 }
 
 /// The texts of the hand-annotated gold articles (tests/data/gold), by file name.
