@@ -7,9 +7,10 @@
 //!
 //! Building the index from the lexicons (folding every name, ranking shared adjectives) took
 //! 18 million instructions, a quarter of a one-article run's CPU time. It is built when the
-//! lexicons change and shipped compiled (assets/lexicons/knowledge.bin, embedded): loading it
-//! fills the tables from names already folded and sorted, borrowing every string from the
-//! embedded bytes. A test checks that the shipped file is what the lexicons give today
+//! lexicons change and shipped compiled (assets/lexicons/knowledge.bin, embedded) as hash tables
+//! laid out to be probed where they lie: loading checks their text once and reads the list of
+//! markable names; a look-up reads a slot and compares the name in place. A test checks that the
+//! shipped file is what the lexicons give today
 //! (`CASTLIST_BLESS=1 cargo test --lib compiled_knowledge` rewrites it).
 
 use rustc_hash::FxHashMap;
@@ -62,126 +63,326 @@ impl Entry {
     }
 }
 
-/// The lexicons, indexed for linking.
+/// The lexicons, indexed for linking: views into the compiled tables (see `MAGIC`), looked up
+/// where they lie in the embedded bytes. Loading them checks their text once and builds only
+/// the small table of markable names.
 pub struct Knowledge {
+    /// All strings of the tables.
+    text: &'static str,
     /// Folded names and aliases of countries, organisations and regions (first come first:
     /// "Europäische Union" is the organisation, not the region of that name).
-    names: FxHashMap<Key, Entry>,
+    names: NameTable,
     /// The same under `names::loose_key` (declined adjectives reduced).
-    loose: FxHashMap<Key, Entry>,
+    loose: NameTable,
     /// Folded country adjectives and demonyms (base forms) → country.
-    adjectives: FxHashMap<Key, Entry>,
-    /// Place names by the hash of their folded form (see `place_hash`) → the name as written;
-    /// names whose hash is taken by another name go to `more_places`. No string is allocated
-    /// for the tens of thousands of names.
-    places: FxHashMap<u64, &'static str>,
-    more_places: Vec<(u64, &'static str)>,
+    adjectives: NameTable,
+    /// Place names as written, by the hash of their folded form (see `place_hash`).
+    places: PlaceTable,
     /// Names safe to mark where the recognizer did not, as written, by their first word:
     /// country and region names, organisations' own names, and acronyms and multi-word forms
     /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
     markable: FxHashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
-    /// `word_hash` of every one-word markable name, sorted: a cheap test for the beginnings of
+    /// `word_hash` of every one-word markable name: a cheap test for the beginnings of
     /// compounds before a real lookup.
     markable_words: KeySet,
-    /// `word_hash` of the first words of all markable names, sorted.
+    /// `word_hash` of the first words of all markable names.
     markable_firsts: KeySet,
-    /// `word_hash` of every folded adjective and demonym, sorted.
+    /// `word_hash` of every folded adjective and demonym.
     adjective_hashes: KeySet,
-    /// The first three letters (lower case, see `start_key`) of every adjective and demonym,
-    /// sorted: most words begin like none of them.
+    /// The first three letters (lower case, see `start_key`) of every adjective and demonym:
+    /// most words begin like none of them.
     adjective_starts: KeySet,
 }
 
-/// A folded name as a key: made by folding when the tables are built, borrowed from the
-/// compiled tables when they are loaded.
-type Key = std::borrow::Cow<'static, str>;
+/// The slot of a hash key in a table of `slots` slots (a power of two): the top bits of a
+/// multiplicative mix (the packed letters of a start key differ only in their low bits).
+fn slot_of(hash: u64, slots: usize) -> usize {
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1)
+}
 
-/// A sorted set of keys (hashes or packed letters) with a bitmap in front: most keys asked
-/// for are not in it, and one bit tells most of them so without a binary search.
-#[derive(Default)]
+/// Little-endian numbers at a place in a slot.
+fn u16_at(bytes: &[u8], at: usize) -> usize {
+    usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    let mut le = [0; 4];
+    le.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(le) as usize
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut le = [0; 8];
+    le.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(le)
+}
+
+/// The hash of a name in a `NameTable`: eight bytes a step, as FxHash does, and the same on
+/// every platform (the table's layout depends on it; a change shows as a stale compiled file in
+/// the tests).
+fn name_hash(name: &str) -> u64 {
+    let step =
+        |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let chunks = name.as_bytes().chunks_exact(8);
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    let hash = chunks.fold(name.len() as u64, |hash, chunk| {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        step(hash, u64::from_le_bytes(word))
+    });
+    step(hash, u64::from_le_bytes(last))
+}
+
+/// A hash table from folded names to entries, in the compiled bytes: open addressing, at most
+/// half full, probed from `slot_of(name_hash(name))` onwards. A slot is the name (u32 start in
+/// the text, u16 length), the entry's tag (`EMPTY`: a free slot), a zero byte and its index (u32).
+#[derive(Clone, Copy)]
+struct NameTable {
+    slots: &'static [u8],
+}
+
+impl NameTable {
+    const SLOT: usize = 12;
+    const EMPTY: u8 = 0xff;
+
+    fn get(self, text: &str, key: &str) -> Option<Entry> {
+        let slots = self.slots.len() / Self::SLOT;
+        let mut i = slot_of(name_hash(key), slots);
+        // A table is never full; counting the probes guards against damaged bytes all the same.
+        for _ in 0..slots {
+            let slot = &self.slots[i * Self::SLOT..(i + 1) * Self::SLOT];
+            if slot[6] == Self::EMPTY {
+                return None;
+            }
+            let start = u32_at(slot, 0);
+            if text.as_bytes().get(start..start + u16_at(slot, 4)) == Some(key.as_bytes()) {
+                return entry(slot[6], u32_at(slot, 8));
+            }
+            i = (i + 1) & (slots - 1);
+        }
+        None
+    }
+}
+
+/// Place names by the hash of their folded form, in the compiled bytes like a `NameTable`. A
+/// slot is the hash (u64), the name (u32 start, u16 length) and a byte that is 1 where the slot
+/// is taken. Names whose hash another name has follow it in the probe order, so they are met in
+/// the order they were added.
+#[derive(Clone, Copy)]
+struct PlaceTable {
+    slots: &'static [u8],
+}
+
+impl PlaceTable {
+    const SLOT: usize = 16;
+
+    fn get(self, text: &'static str, name: &str) -> Option<&'static str> {
+        let hash = place_hash(name);
+        let slots = self.slots.len() / Self::SLOT;
+        let mut i = slot_of(hash, slots);
+        for _ in 0..slots {
+            let slot = &self.slots[i * Self::SLOT..(i + 1) * Self::SLOT];
+            if slot[14] == 0 {
+                return None;
+            }
+            if u64_at(slot, 0) == hash {
+                let start = u32_at(slot, 8);
+                let candidate = text.get(start..start + u16_at(slot, 12))?;
+                if place_hash_eq(candidate, name) {
+                    return Some(candidate);
+                }
+            }
+            i = (i + 1) & (slots - 1);
+        }
+        None
+    }
+}
+
+/// A set of keys (hashes or packed letters) in the compiled bytes: a bitmap of 2^16 bits
+/// (8 KB; few enough keys, thousands, leave most bits clear), then the keys sorted. Most keys
+/// asked for are not in it, and one bit tells most of them so without a binary search.
+#[derive(Clone, Copy)]
 struct KeySet {
-    sorted: Vec<u64>,
-    bits: Vec<u64>,
+    bits: &'static [u8],
+    sorted: &'static [u8],
 }
 
 impl KeySet {
-    /// 2^16 bits, 8 KB: few enough keys (thousands) leave most bits clear.
     const BITS: u32 = 16;
 
-    fn new(mut keys: Vec<u64>) -> KeySet {
-        keys.sort_unstable();
-        keys.dedup();
-        let mut bits = vec![0; 1 << (Self::BITS - 6)];
-        for &key in &keys {
-            let bit = Self::bit(key);
-            bits[bit >> 6] |= 1 << (bit & 63);
-        }
-        KeySet { sorted: keys, bits }
-    }
-
-    /// The key's bit: its top bits after a multiplicative mix (the packed letters of a start
-    /// key differ only in their low bits).
+    /// The key's bit: its top bits after a multiplicative mix.
     fn bit(key: u64) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
     }
 
-    fn contains(&self, key: u64) -> bool {
+    fn contains(self, key: u64) -> bool {
         let bit = Self::bit(key);
-        self.bits[bit >> 6] & (1 << (bit & 63)) != 0 && self.sorted.binary_search(&key).is_ok()
+        if self.bits[bit >> 3] & (1 << (bit & 7)) == 0 {
+            return false;
+        }
+        let (mut low, mut high) = (0, self.sorted.len() / 8);
+        while low < high {
+            let middle = (low + high) / 2;
+            match u64_at(self.sorted, middle * 8).cmp(&key) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 }
 
-/// The shared index (loaded on first use from the compiled tables; built from the lexicons
+/// An entry from its tag and index, if the lexicons have it.
+fn entry(tag: u8, i: usize) -> Option<Entry> {
+    match tag {
+        0 => (i < countries().len()).then_some(Entry::Country(i)),
+        1 => (i < regions().len()).then_some(Entry::Region(i)),
+        2 => (i < organisations().len()).then_some(Entry::Organisation(i)),
+        _ => None,
+    }
+}
+
+/// The shared index (loaded on first use from the compiled tables; compiled from the lexicons
 /// should they be unreadable, which the tests rule out for the shipped file).
 pub fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-    KNOWLEDGE.get_or_init(|| Knowledge::load(COMPILED).unwrap_or_else(Knowledge::build))
+    KNOWLEDGE.get_or_init(|| {
+        Knowledge::load(COMPILED).unwrap_or_else(|| {
+            let compiled = Box::leak(Tables::build().to_bytes().into_boxed_slice());
+            Knowledge::load(compiled).expect("tables compiled now load")
+        })
+    })
 }
 
 impl Knowledge {
     /// The entry a (folded) name or alias belongs to.
     pub fn name(&self, folded: &str) -> Option<Entry> {
-        self.names.get(folded).copied()
+        self.names.get(self.text, folded)
     }
 
     /// The entry whose name has this loose key.
     pub fn loose(&self, key: &str) -> Option<Entry> {
-        self.loose.get(key).copied()
+        self.loose.get(self.text, key)
     }
 
     /// The country a folded adjective or demonym in its base form belongs to.
     pub fn adjective(&self, folded: &str) -> Option<Entry> {
-        self.adjectives.get(folded).copied()
+        self.adjectives.get(self.text, folded)
     }
 
     /// A place name as written, looked up by any spelling that folds the same (umlauts
     /// included): "sachsen" → "Sachsen".
     pub fn place(&self, name: &str) -> Option<&'static str> {
-        let hash = place_hash(name);
-        let same = |candidate: &str| place_hash_eq(candidate, name);
-        match self.places.get(&hash) {
-            Some(found) if same(found) => Some(found),
-            _ => self
-                .more_places
-                .iter()
-                .find(|(h, c)| *h == hash && same(c))
-                .map(|(_, c)| *c),
+        self.places.get(self.text, name)
+    }
+
+    /// Lexicon names beginning with a word whose `word_hash` is given, longest first (the hash
+    /// spares the lookup for the many words that begin none).
+    pub fn markable_by_hash(&self, hash: u64, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        if self.markable_firsts.contains(hash) {
+            self.markable(first)
+        } else {
+            &[]
         }
     }
 
-    fn build() -> Knowledge {
-        let mut k = Knowledge {
-            names: FxHashMap::default(),
-            loose: FxHashMap::default(),
-            adjectives: FxHashMap::default(),
-            places: FxHashMap::with_capacity_and_hasher(8_000, Default::default()),
-            more_places: Vec::new(),
-            markable: FxHashMap::default(),
-            markable_words: KeySet::default(),
-            markable_firsts: KeySet::default(),
-            adjective_hashes: KeySet::default(),
-            adjective_starts: KeySet::default(),
+    /// False when no adjective or demonym begins like this word (in any case).
+    pub fn may_start_adjective(&self, word: &str) -> bool {
+        self.adjective_starts.contains(start_key(word))
+    }
+
+    /// True when some folded adjective or demonym may be this folded word (false: none is).
+    pub fn may_be_adjective(&self, folded: &str) -> bool {
+        self.may_be_adjective_hash(word_hash(folded))
+    }
+
+    /// `may_be_adjective` by the `word_hash` of the folded word.
+    pub fn may_be_adjective_hash(&self, hash: u64) -> bool {
+        self.adjective_hashes.contains(hash)
+    }
+
+    /// True when a one-word markable name may have this `word_hash` (false: it has not).
+    pub fn may_be_markable(&self, hash: u64) -> bool {
+        self.markable_words.contains(hash)
+    }
+
+    /// Lexicon names (as written, split into words) that begin with this word, longest first.
+    pub fn markable(&self, first: &str) -> &[(Vec<&'static str>, Entry)] {
+        self.markable.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// The tables from `Tables::to_bytes`' bytes, every string borrowed from them; None when
+    /// they are not such bytes. (A damaged slot inside a table makes look-ups miss; an entry
+    /// the lexicons do not have is never returned.)
+    fn load(bytes: &'static [u8]) -> Option<Knowledge> {
+        let (len, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let (text, tables) = rest.split_at_checked(len)?;
+        let mut r = Reader {
+            text: std::str::from_utf8(text).ok()?,
+            rest: tables,
         };
+        let names = NameTable {
+            slots: r.slots(NameTable::SLOT)?,
+        };
+        let loose = NameTable {
+            slots: r.slots(NameTable::SLOT)?,
+        };
+        let adjectives = NameTable {
+            slots: r.slots(NameTable::SLOT)?,
+        };
+        let places = PlaceTable {
+            slots: r.slots(PlaceTable::SLOT)?,
+        };
+        let len = r.len()?;
+        let mut markable = FxHashMap::with_capacity_and_hasher(len, Default::default());
+        for _ in 0..len {
+            let first = r.str()?;
+            let names = (0..r.len()?)
+                .map(|_| {
+                    let words = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
+                    let [tag] = r.take()?;
+                    Some((words, entry(tag, r.len()?)?))
+                })
+                .collect::<Option<_>>()?;
+            markable.insert(first, names);
+        }
+        let k = Knowledge {
+            text: r.text,
+            names,
+            loose,
+            adjectives,
+            places,
+            markable,
+            markable_words: r.key_set()?,
+            markable_firsts: r.key_set()?,
+            adjective_hashes: r.key_set()?,
+            adjective_starts: r.key_set()?,
+        };
+        r.rest.is_empty().then_some(k)
+    }
+}
+
+/// The lexicons indexed for linking, as built from them: what `Knowledge` finds in the
+/// compiled tables. Building took 18 million instructions per process; now it runs when the
+/// shipped file is checked or rewritten (and, should that file be unreadable, once).
+#[derive(Default)]
+struct Tables {
+    names: FxHashMap<String, Entry>,
+    loose: FxHashMap<String, Entry>,
+    adjectives: FxHashMap<String, Entry>,
+    /// Place names by `place_hash`; a name whose hash is taken by another name goes to
+    /// `more_places`.
+    places: FxHashMap<u64, &'static str>,
+    more_places: Vec<(u64, &'static str)>,
+    markable: FxHashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
+}
+
+impl Tables {
+    fn build() -> Tables {
+        let mut k = Tables::default();
         for (i, c) in countries().iter().enumerate() {
             let canonical = [c.names_en.first(), c.names_de.first()];
             for name in c.names_en.iter().chain(&c.names_de) {
@@ -219,17 +420,6 @@ impl Knowledge {
             }
         }
         k.add_adjectives();
-        k.markable_words = KeySet::new(
-            k.markable
-                .values()
-                .flatten()
-                .filter(|(w, _)| w.len() == 1)
-                .map(|(w, _)| word_hash(w[0]))
-                .collect(),
-        );
-        k.markable_firsts = KeySet::new(k.markable.keys().map(|w| word_hash(w)).collect());
-        k.adjective_hashes = KeySet::new(k.adjectives.keys().map(|a| word_hash(a)).collect());
-        k.adjective_starts = KeySet::new(k.adjectives.keys().map(|a| start_key(a)).collect());
         for line in ADMIN1.lines().filter(|l| !l.starts_with('#')) {
             if let Some(name) = line.split('\t').nth(1) {
                 k.add_place(name);
@@ -244,10 +434,10 @@ impl Knowledge {
     }
 
     fn add_name(&mut self, name: &'static str, entry: Entry) {
-        self.names.entry(fold(name).into()).or_insert(entry);
+        self.names.entry(fold(name)).or_insert(entry);
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() > 1 {
-            self.loose.entry(loose_key(&words).into()).or_insert(entry);
+            self.loose.entry(loose_key(&words)).or_insert(entry);
         }
     }
 
@@ -264,41 +454,6 @@ impl Knowledge {
             list.push((words, entry));
             list.sort_by_key(|(w, _)| usize::MAX - w.len());
         }
-    }
-
-    /// Lexicon names beginning with a word whose `word_hash` is given, longest first (the hash
-    /// spares the lookup for the many words that begin none).
-    pub fn markable_by_hash(&self, hash: u64, first: &str) -> &[(Vec<&'static str>, Entry)] {
-        if self.markable_firsts.contains(hash) {
-            self.markable(first)
-        } else {
-            &[]
-        }
-    }
-
-    /// False when no adjective or demonym begins like this word (in any case).
-    pub fn may_start_adjective(&self, word: &str) -> bool {
-        self.adjective_starts.contains(start_key(word))
-    }
-
-    /// True when some folded adjective or demonym may be this folded word (false: none is).
-    pub fn may_be_adjective(&self, folded: &str) -> bool {
-        self.may_be_adjective_hash(word_hash(folded))
-    }
-
-    /// `may_be_adjective` by the `word_hash` of the folded word.
-    pub fn may_be_adjective_hash(&self, hash: u64) -> bool {
-        self.adjective_hashes.contains(hash)
-    }
-
-    /// True when a one-word markable name may have this `word_hash` (false: it has not).
-    pub fn may_be_markable(&self, hash: u64) -> bool {
-        self.markable_words.contains(hash)
-    }
-
-    /// Lexicon names (as written, split into words) that begin with this word, longest first.
-    pub fn markable(&self, first: &str) -> &[(Vec<&'static str>, Entry)] {
-        self.markable.get(first).map_or(&[], Vec::as_slice)
     }
 
     fn add_place(&mut self, name: &'static str) {
@@ -338,8 +493,7 @@ impl Knowledge {
         }
         for (adjective, list) in candidates {
             if let [only] = list[..] {
-                self.adjectives
-                    .insert(adjective.into(), Entry::Country(only));
+                self.adjectives.insert(adjective, Entry::Country(only));
                 continue;
             }
             let rank = |&i: &usize| {
@@ -360,44 +514,55 @@ impl Knowledge {
                 )
             };
             if let Some(&best) = list.iter().max_by_key(|i| rank(i)) {
-                self.adjectives
-                    .insert(adjective.into(), Entry::Country(best));
+                self.adjectives.insert(adjective, Entry::Country(best));
             }
         }
     }
-}
 
-/// The compiled tables: `Knowledge::to_bytes` writes them, `Knowledge::load` reads them.
-/// Little-endian: after the magic line, the length (u32) and UTF-8 of all the tables' strings
-/// one after another (checked once, when loaded), then the tables. In them a string is its
-/// place in that text (u32 start, u16 length), an entry a tag byte and an index (u32); each
-/// table is its length (u32) and its items, sorted, so that the same lexicons always give the
-/// same bytes.
-const MAGIC: &[u8] = b"castlist knowledge 2\n";
-
-impl Knowledge {
-    /// The tables as bytes, for assets/lexicons/knowledge.bin.
-    #[cfg(test)]
+    /// The tables as bytes, for assets/lexicons/knowledge.bin (see `MAGIC`).
     fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         for map in [&self.names, &self.loose, &self.adjectives] {
-            let mut items: Vec<(&str, Entry)> = map.iter().map(|(k, &e)| (&**k, e)).collect();
+            let mut items: Vec<(&str, Entry)> = map.iter().map(|(k, &e)| (k.as_str(), e)).collect();
             items.sort_unstable_by_key(|&(key, _)| key);
-            w.len(items.len());
-            for (key, entry) in items {
-                w.str(key);
-                w.entry(entry);
+            let slots = table_size(items.len());
+            let mut table = vec![[0; NameTable::SLOT]; slots];
+            for slot in &mut table {
+                slot[6] = NameTable::EMPTY;
             }
+            for (key, entry) in items {
+                let mut i = slot_of(name_hash(key), slots);
+                while table[i][6] != NameTable::EMPTY {
+                    i = (i + 1) & (slots - 1);
+                }
+                let (start, len) = w.place_of(key);
+                let (tag, index) = tag_and_index(entry);
+                table[i][0..4].copy_from_slice(&start);
+                table[i][4..6].copy_from_slice(&len);
+                table[i][6] = tag;
+                table[i][8..12].copy_from_slice(&index);
+            }
+            w.len(slots);
+            w.tables.extend(table.iter().flatten());
         }
+        // Each hash's first name before the others that have it: probing meets them in this order.
         let mut places: Vec<(u64, &str)> = self.places.iter().map(|(&h, &n)| (h, n)).collect();
         places.sort_unstable();
-        for list in [&places, &self.more_places] {
-            w.len(list.len());
-            for &(hash, name) in list.iter() {
-                w.u64(hash);
-                w.str(name);
+        let slots = table_size(places.len() + self.more_places.len());
+        let mut table = vec![[0; PlaceTable::SLOT]; slots];
+        for &(hash, name) in places.iter().chain(&self.more_places) {
+            let mut i = slot_of(hash, slots);
+            while table[i][14] != 0 {
+                i = (i + 1) & (slots - 1);
             }
+            let (start, len) = w.place_of(name);
+            table[i][0..8].copy_from_slice(&hash.to_le_bytes());
+            table[i][8..12].copy_from_slice(&start);
+            table[i][12..14].copy_from_slice(&len);
+            table[i][14] = 1;
         }
+        w.len(slots);
+        w.tables.extend(table.iter().flatten());
         let mut firsts: Vec<&&str> = self.markable.keys().collect();
         firsts.sort_unstable();
         w.len(firsts.len());
@@ -410,19 +575,26 @@ impl Knowledge {
                 for word in words {
                     w.str(word);
                 }
-                w.entry(*entry);
+                let (tag, index) = tag_and_index(*entry);
+                w.tables.push(tag);
+                w.tables.extend(index);
             }
         }
-        for set in [
-            &self.markable_words,
-            &self.markable_firsts,
-            &self.adjective_hashes,
-            &self.adjective_starts,
+        let one_word = self
+            .markable
+            .values()
+            .flatten()
+            .filter(|(w, _)| w.len() == 1);
+        for keys in [
+            one_word.map(|(w, _)| word_hash(w[0])).collect(),
+            self.markable.keys().map(|w| word_hash(w)).collect(),
+            self.adjectives.keys().map(|a| word_hash(a)).collect(),
+            self.adjectives
+                .keys()
+                .map(|a| start_key(a))
+                .collect::<Vec<u64>>(),
         ] {
-            w.len(set.sorted.len());
-            for &key in &set.sorted {
-                w.u64(key);
-            }
+            w.key_set(keys);
         }
         let mut out = MAGIC.to_vec();
         out.extend(
@@ -434,100 +606,73 @@ impl Knowledge {
         out.extend(w.tables);
         out
     }
+}
 
-    /// The tables from `to_bytes`' bytes, every string borrowed from them; None when they are
-    /// not such bytes or name an entry the lexicons do not have.
-    fn load(bytes: &'static [u8]) -> Option<Knowledge> {
-        let (len, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
-        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
-        let (text, tables) = rest.split_at_checked(len)?;
-        let mut r = Reader {
-            text: std::str::from_utf8(text).ok()?,
-            rest: tables,
-        };
-        let map = |r: &mut Reader| -> Option<FxHashMap<Key, Entry>> {
-            let len = r.len()?;
-            let mut map = FxHashMap::with_capacity_and_hasher(len, Default::default());
-            for _ in 0..len {
-                map.insert(Key::Borrowed(r.str()?), r.entry()?);
-            }
-            Some(map)
-        };
-        let (names, loose, adjectives) = (map(&mut r)?, map(&mut r)?, map(&mut r)?);
-        let len = r.len()?;
-        let mut places = FxHashMap::with_capacity_and_hasher(len, Default::default());
-        for _ in 0..len {
-            places.insert(r.u64()?, r.str()?);
-        }
-        let more_places = (0..r.len()?)
-            .map(|_| Some((r.u64()?, r.str()?)))
-            .collect::<Option<_>>()?;
-        let len = r.len()?;
-        let mut markable = FxHashMap::with_capacity_and_hasher(len, Default::default());
-        for _ in 0..len {
-            let first = r.str()?;
-            let names = (0..r.len()?)
-                .map(|_| {
-                    let words = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
-                    Some((words, r.entry()?))
-                })
-                .collect::<Option<_>>()?;
-            markable.insert(first, names);
-        }
-        let set = |r: &mut Reader| -> Option<KeySet> {
-            let keys = (0..r.len()?).map(|_| r.u64()).collect::<Option<_>>()?;
-            Some(KeySet::new(keys))
-        };
-        let k = Knowledge {
-            names,
-            loose,
-            adjectives,
-            places,
-            more_places,
-            markable,
-            markable_words: set(&mut r)?,
-            markable_firsts: set(&mut r)?,
-            adjective_hashes: set(&mut r)?,
-            adjective_starts: set(&mut r)?,
-        };
-        r.rest.is_empty().then_some(k)
-    }
+/// The compiled tables: `Tables::to_bytes` writes them, `Knowledge::load` reads them where they
+/// lie. Little-endian: after the magic line, the length (u32) and UTF-8 of all the tables'
+/// strings one after another (checked once, when loaded), then the tables: names, loose names
+/// and adjectives (`NameTable`), places (`PlaceTable`), each its number of slots (u32) and its
+/// slots; the markable names, a list (u32 length) of first words, each with its names (words,
+/// tag byte, u32 index); and the four `KeySet`s, each its number of keys (u32), its bitmap and
+/// its keys. A string in a list is its place in the text (u32 start, u16 length). Items are
+/// written sorted, so that the same lexicons always give the same bytes.
+const MAGIC: &[u8] = b"castlist knowledge 3\n";
+
+/// Slots for a hash table of `items` items: a power of two, at least twice as many.
+fn table_size(items: usize) -> usize {
+    (2 * items).next_power_of_two()
+}
+
+/// An entry's tag byte and index, as the compiled tables store them.
+fn tag_and_index(entry: Entry) -> (u8, [u8; 4]) {
+    let (tag, index) = match entry {
+        Entry::Country(i) => (0, i),
+        Entry::Region(i) => (1, i),
+        Entry::Organisation(i) => (2, i),
+    };
+    let index = u32::try_from(index).expect("fewer than 2^32 entries");
+    (tag, index.to_le_bytes())
 }
 
 /// Writes the compiled tables: their strings into one text, the rest into `tables`.
-#[cfg(test)]
 #[derive(Default)]
 struct Writer {
     text: String,
     tables: Vec<u8>,
 }
 
-#[cfg(test)]
 impl Writer {
     fn len(&mut self, len: usize) {
         let len = u32::try_from(len).expect("a table of fewer than 2^32 items");
         self.tables.extend(len.to_le_bytes());
     }
 
-    fn u64(&mut self, value: u64) {
-        self.tables.extend(value.to_le_bytes());
+    /// A string added to the text: its start and length.
+    fn place_of(&mut self, s: &str) -> ([u8; 4], [u8; 2]) {
+        let start = u32::try_from(self.text.len()).expect("under 4 GB of names");
+        let len = u16::try_from(s.len()).expect("a name shorter than 64 KB");
+        self.text.push_str(s);
+        (start.to_le_bytes(), len.to_le_bytes())
     }
 
     fn str(&mut self, s: &str) {
-        self.len(self.text.len());
-        let len = u16::try_from(s.len()).expect("a name shorter than 64 KB");
-        self.tables.extend(len.to_le_bytes());
-        self.text.push_str(s);
+        let (start, len) = self.place_of(s);
+        self.tables.extend(start);
+        self.tables.extend(len);
     }
 
-    fn entry(&mut self, entry: Entry) {
-        let (tag, index) = match entry {
-            Entry::Country(i) => (0, i),
-            Entry::Region(i) => (1, i),
-            Entry::Organisation(i) => (2, i),
-        };
-        self.tables.push(tag);
-        self.len(index);
+    fn key_set(&mut self, mut keys: Vec<u64>) {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut bits = vec![0u8; 1 << (KeySet::BITS - 3)];
+        for &key in &keys {
+            let bit = KeySet::bit(key);
+            bits[bit >> 3] |= 1 << (bit & 7);
+        }
+        self.len(keys.len());
+        self.tables.extend(bits);
+        self.tables
+            .extend(keys.iter().flat_map(|key| key.to_le_bytes()));
     }
 }
 
@@ -539,6 +684,12 @@ struct Reader {
 }
 
 impl Reader {
+    fn bytes(&mut self, len: usize) -> Option<&'static [u8]> {
+        let (head, rest) = self.rest.split_at_checked(len)?;
+        self.rest = rest;
+        Some(head)
+    }
+
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let (head, rest) = self.rest.split_first_chunk::<N>()?;
         self.rest = rest;
@@ -549,26 +700,25 @@ impl Reader {
         usize::try_from(u32::from_le_bytes(self.take()?)).ok()
     }
 
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take()?))
-    }
-
     fn str(&mut self) -> Option<&'static str> {
         let start = self.len()?;
         let len = usize::from(u16::from_le_bytes(self.take()?));
         self.text.get(start..start.checked_add(len)?)
     }
 
-    /// An entry, if the lexicons have it.
-    fn entry(&mut self) -> Option<Entry> {
-        let [tag] = self.take()?;
-        let i = self.len()?;
-        match tag {
-            0 => (i < countries().len()).then_some(Entry::Country(i)),
-            1 => (i < regions().len()).then_some(Entry::Region(i)),
-            2 => (i < organisations().len()).then_some(Entry::Organisation(i)),
-            _ => None,
-        }
+    /// A hash table's slots of `size` bytes: a power of two of them.
+    fn slots(&mut self, size: usize) -> Option<&'static [u8]> {
+        let slots = self.len()?;
+        slots.is_power_of_two().then_some(())?;
+        self.bytes(slots.checked_mul(size)?)
+    }
+
+    fn key_set(&mut self) -> Option<KeySet> {
+        let keys = self.len()?;
+        Some(KeySet {
+            bits: self.bytes(1 << (KeySet::BITS - 3))?,
+            sorted: self.bytes(keys.checked_mul(8)?)?,
+        })
     }
 }
 
@@ -731,7 +881,7 @@ mod tests {
     /// `CASTLIST_BLESS=1 cargo test --lib compiled_knowledge` rewrites the file.
     #[test]
     fn compiled_knowledge_is_current() {
-        let built = Knowledge::build().to_bytes();
+        let built = Tables::build().to_bytes();
         if std::env::var_os("CASTLIST_BLESS").is_some() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicons/knowledge.bin");
             std::fs::write(path, &built).expect("assets/lexicons/knowledge.bin written");
@@ -742,8 +892,54 @@ mod tests {
             "assets/lexicons/knowledge.bin is stale: the lexicons or the way they are indexed \
              changed. Rewrite it with CASTLIST_BLESS=1 cargo test --lib compiled_knowledge"
         );
-        let loaded = Knowledge::load(COMPILED).expect("the shipped tables load");
-        assert!(loaded.to_bytes() == COMPILED);
+    }
+
+    /// Every name, adjective, place and markable name the lexicons give is found in the
+    /// compiled tables as built, and words that are none of them are not.
+    #[test]
+    fn compiled_tables_answer_as_the_lexicons_do() {
+        let tables = Tables::build();
+        let k = Knowledge::load(COMPILED).expect("the shipped tables load");
+        for (key, &entry) in &tables.names {
+            assert_eq!(k.name(key), Some(entry), "{key}");
+        }
+        for (key, &entry) in &tables.loose {
+            assert_eq!(k.loose(key), Some(entry), "{key}");
+        }
+        for (key, &entry) in &tables.adjectives {
+            assert_eq!(k.adjective(key), Some(entry), "{key}");
+            assert!(
+                k.may_be_adjective(key) && k.may_start_adjective(key),
+                "{key}"
+            );
+        }
+        // A place is found as the first name added that folds as it does.
+        let added: Vec<(u64, &str)> = tables.places.iter().map(|(&h, &n)| (h, n)).collect();
+        for &(hash, name) in added.iter().chain(&tables.more_places) {
+            let first = tables.places[&hash];
+            let expected = if place_hash_eq(first, name) {
+                first
+            } else {
+                let same = |(h, n): &&(u64, &str)| *h == hash && place_hash_eq(n, name);
+                tables.more_places.iter().find(same).unwrap().1
+            };
+            assert_eq!(k.place(name), Some(expected), "{name}");
+        }
+        for (first, names) in &tables.markable {
+            assert_eq!(k.markable(first), &names[..]);
+            assert_eq!(k.markable_by_hash(word_hash(first), first), &names[..]);
+            for (words, _) in names.iter().filter(|(w, _)| w.len() == 1) {
+                assert!(k.may_be_markable(word_hash(words[0])));
+            }
+        }
+        for word in ["machthaber", "verteidigungsminister", "the", "xq"] {
+            assert_eq!(
+                (k.name(word), k.loose(word), k.adjective(word)),
+                (None, None, None)
+            );
+            assert_eq!(k.place(word), None);
+            assert!(k.markable(word).is_empty());
+        }
     }
 
     #[test]
