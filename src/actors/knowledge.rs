@@ -65,7 +65,7 @@ impl Entry {
 
 /// The lexicons, indexed for linking: views into the compiled tables (see `MAGIC`), looked up
 /// where they lie in the embedded bytes. Loading them checks their text once and builds only
-/// the small table of markable names.
+/// a table of empty cells for the markable names, which are read on first use.
 pub struct Knowledge {
     /// All strings of the tables.
     text: &'static str,
@@ -81,7 +81,7 @@ pub struct Knowledge {
     /// Names safe to mark where the recognizer did not, as written, by their first word:
     /// country and region names, organisations' own names, and acronyms and multi-word forms
     /// among their aliases (not one-word aliases that are ordinary words: "Bahn", "Linke").
-    markable: FxHashMap<&'static str, Vec<(Vec<&'static str>, Entry)>>,
+    markable: MarkableTable,
     /// `word_hash` of every one-word markable name: a cheap test for the beginnings of
     /// compounds before a real lookup.
     markable_words: KeySet,
@@ -199,6 +199,58 @@ impl PlaceTable {
     }
 }
 
+/// A name safe to mark, as written, split into words, and its entry.
+pub type MarkableName = (Vec<&'static str>, Entry);
+
+/// The names safe to mark, by their first word, in the compiled bytes like a `NameTable`: a
+/// slot is the first word (u32 start, u16 length), a byte that is 1 where the slot is taken, a
+/// zero byte and the place (u32) of its list of names in `lists`. A list is its length (u32),
+/// and per name its words (a length, u32, then each word as a string) and its entry (tag byte,
+/// u32 index), longest name first. A list is read into its cell the first time its word is
+/// asked for: a document asks for a few dozen of the thousands.
+struct MarkableTable {
+    slots: &'static [u8],
+    lists: &'static [u8],
+    read: Vec<OnceLock<Vec<MarkableName>>>,
+}
+
+impl MarkableTable {
+    const SLOT: usize = 12;
+
+    fn get(&self, text: &'static str, first: &str) -> &[MarkableName] {
+        let slots = self.read.len();
+        let mut i = slot_of(name_hash(first), slots);
+        for _ in 0..slots {
+            let slot = &self.slots[i * Self::SLOT..(i + 1) * Self::SLOT];
+            if slot[6] == 0 {
+                break;
+            }
+            let start = u32_at(slot, 0);
+            if text.as_bytes().get(start..start + u16_at(slot, 4)) == Some(first.as_bytes()) {
+                let list = || self.list(text, u32_at(slot, 8)).unwrap_or_default();
+                return self.read[i].get_or_init(list);
+            }
+            i = (i + 1) & (slots - 1);
+        }
+        &[]
+    }
+
+    /// The list at a place in `lists`; None when the bytes are damaged.
+    fn list(&self, text: &'static str, at: usize) -> Option<Vec<MarkableName>> {
+        let mut r = Reader {
+            text,
+            rest: self.lists.get(at..)?,
+        };
+        (0..r.len()?)
+            .map(|_| {
+                let words = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
+                let [tag] = r.take()?;
+                Some((words, entry(tag, r.len()?)?))
+            })
+            .collect()
+    }
+}
+
 /// A set of keys (hashes or packed letters) in the compiled bytes: a bitmap of 2^16 bits
 /// (8 KB; few enough keys, thousands, leave most bits clear), then the keys sorted. Most keys
 /// asked for are not in it, and one bit tells most of them so without a binary search.
@@ -249,6 +301,9 @@ fn entry(tag: u8, i: usize) -> Option<Entry> {
 pub fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
     KNOWLEDGE.get_or_init(|| {
+        // The lexicon tables that entries index, read now rather than at the first entry found
+        // (`prepare` runs this beside recognition).
+        let _ = (countries(), regions(), organisations());
         Knowledge::load(COMPILED).unwrap_or_else(|| {
             let compiled = Box::leak(Tables::build().to_bytes().into_boxed_slice());
             Knowledge::load(compiled).expect("tables compiled now load")
@@ -310,7 +365,7 @@ impl Knowledge {
 
     /// Lexicon names (as written, split into words) that begin with this word, longest first.
     pub fn markable(&self, first: &str) -> &[(Vec<&'static str>, Entry)] {
-        self.markable.get(first).map_or(&[], Vec::as_slice)
+        self.markable.get(self.text, first)
     }
 
     /// The tables from `Tables::to_bytes`' bytes, every string borrowed from them; None when
@@ -336,19 +391,15 @@ impl Knowledge {
         let places = PlaceTable {
             slots: r.slots(PlaceTable::SLOT)?,
         };
+        let slots = r.slots(MarkableTable::SLOT)?;
         let len = r.len()?;
-        let mut markable = FxHashMap::with_capacity_and_hasher(len, Default::default());
-        for _ in 0..len {
-            let first = r.str()?;
-            let names = (0..r.len()?)
-                .map(|_| {
-                    let words = (0..r.len()?).map(|_| r.str()).collect::<Option<_>>()?;
-                    let [tag] = r.take()?;
-                    Some((words, entry(tag, r.len()?)?))
-                })
-                .collect::<Option<_>>()?;
-            markable.insert(first, names);
-        }
+        let markable = MarkableTable {
+            slots,
+            lists: r.bytes(len)?,
+            read: std::iter::repeat_with(OnceLock::new)
+                .take(slots.len() / MarkableTable::SLOT)
+                .collect(),
+        };
         let k = Knowledge {
             text: r.text,
             names,
@@ -565,21 +616,38 @@ impl Tables {
         w.tables.extend(table.iter().flatten());
         let mut firsts: Vec<&&str> = self.markable.keys().collect();
         firsts.sort_unstable();
-        w.len(firsts.len());
+        let slots = table_size(firsts.len());
+        let mut table = vec![[0; MarkableTable::SLOT]; slots];
+        let mut lists = Writer::default();
+        std::mem::swap(&mut lists.text, &mut w.text);
         for first in firsts {
+            let mut i = slot_of(name_hash(first), slots);
+            while table[i][6] != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            let (start, len) = lists.place_of(first);
+            let offset = u32::try_from(lists.tables.len()).expect("under 4 GB of lists");
+            table[i][0..4].copy_from_slice(&start);
+            table[i][4..6].copy_from_slice(&len);
+            table[i][6] = 1;
+            table[i][8..12].copy_from_slice(&offset.to_le_bytes());
             let names = &self.markable[first];
-            w.str(first);
-            w.len(names.len());
+            lists.len(names.len());
             for (words, entry) in names {
-                w.len(words.len());
+                lists.len(words.len());
                 for word in words {
-                    w.str(word);
+                    lists.str(word);
                 }
                 let (tag, index) = tag_and_index(*entry);
-                w.tables.push(tag);
-                w.tables.extend(index);
+                lists.tables.push(tag);
+                lists.tables.extend(index);
             }
         }
+        std::mem::swap(&mut lists.text, &mut w.text);
+        w.len(slots);
+        w.tables.extend(table.iter().flatten());
+        w.len(lists.tables.len());
+        w.tables.extend(lists.tables);
         let one_word = self
             .markable
             .values()
@@ -612,8 +680,8 @@ impl Tables {
 /// lie. Little-endian: after the magic line, the length (u32) and UTF-8 of all the tables'
 /// strings one after another (checked once, when loaded), then the tables: names, loose names
 /// and adjectives (`NameTable`), places (`PlaceTable`), each its number of slots (u32) and its
-/// slots; the markable names, a list (u32 length) of first words, each with its names (words,
-/// tag byte, u32 index); and the four `KeySet`s, each its number of keys (u32), its bitmap and
+/// slots; the markable names (`MarkableTable`: its slots, then the length (u32) and bytes of the
+/// lists its slots point to); and the four `KeySet`s, each its number of keys (u32), its bitmap and
 /// its keys. A string in a list is its place in the text (u32 start, u16 length). Items are
 /// written sorted, so that the same lexicons always give the same bytes.
 const MAGIC: &[u8] = b"castlist knowledge 3\n";
