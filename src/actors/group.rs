@@ -16,6 +16,7 @@ use super::derived::{self, Base, Plan};
 use super::knowledge::{Entry, knowledge};
 use super::morph::{
     Stems, fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
+    strip_possessive,
 };
 use super::names::{self, Attested, Name, Scratch, Surroundings, Sym, Symbols, given_compatible};
 use super::tokens::Tokens;
@@ -227,6 +228,7 @@ struct Linker<'a> {
     /// The folded forms met so far (and the mentions' surfaces as written): `leads` is indexed
     /// by their numbers.
     symbols: Symbols,
+    /// The names attested in a German document (an English one has no genitive to tell).
     attested: Attested,
     /// Acronyms defined after names, by the name's span (sorted; of two for one span, the
     /// later).
@@ -244,6 +246,8 @@ struct Linker<'a> {
     surfaces: Vec<Surface>,
     /// The analyses of all surfaces, each surface's in a list through `Analysis::next`.
     analyses: Vec<Analysis>,
+    /// How the surfaces of derived mentions are resolved.
+    plans: Vec<Plan>,
     /// The name mentions analysed ahead of linking and their analyses, in text order, and how
     /// many of them linking has taken.
     prepared: Vec<(usize, usize)>,
@@ -272,10 +276,10 @@ struct Surface {
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
-    /// How a derived mention of the surface is resolved, once needed.
-    plan: Option<Plan>,
+    /// How a derived mention of the surface is resolved, once needed: in `Linker::plans`.
+    plan: Link,
     /// Its latest analysis as a name, in `Linker::analyses`.
-    analyses: Option<usize>,
+    analyses: Link,
 }
 
 /// A name's analysis, with the lexicon entry it names and what it asked of the text around the
@@ -426,6 +430,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut attested = Attested::with_capacity(name_count);
     let mut surfaces: Vec<Surface> = Vec::with_capacity(surface_count);
     let mut surface_of = vec![NO_SURFACE; n];
+    let german = !matches!(doc.lang, crate::document::Lang::En);
     for (i, m) in doc.mentions.iter().enumerate() {
         if !surfaced(m.form) {
             continue;
@@ -449,7 +454,12 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             surface.named = true;
             surface.one_word = !text.as_bytes().contains(&b' ');
             surface.compound = compound_first(text).map(str::len);
-            surface.folded = attested.add(text, &mut symbols);
+            // Names are attested to tell German genitives only.
+            surface.folded = if german {
+                attested.add(text, &mut symbols)
+            } else {
+                (strip_possessive(text).len() == text.len()).then(|| symbols.fold(text))
+            };
         }
     }
     let mut definitions: Vec<(Span, &str)> = definitions
@@ -461,7 +471,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut linker = Linker {
         doc,
         tokens,
-        german: !matches!(doc.lang, crate::document::Lang::En),
+        german,
         symbols,
         attested,
         definitions,
@@ -482,6 +492,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         surface_of,
         surfaces,
         analyses: Vec::with_capacity(surface_count),
+        plans: Vec::new(),
         prepared: Vec::with_capacity(name_count),
         taken: 0,
         scratch: Scratch::default(),
@@ -688,7 +699,7 @@ impl<'a> Linker<'a> {
     /// (never for persons): the first of its variants that is a lexicon name or loose key, if
     /// that entry fits the kind.
     fn analysed(&mut self, id: usize, surface: &'a str, kind: Kind, around: &Around) -> usize {
-        let mut next = self.surfaces[id].analyses;
+        let mut next = self.surfaces[id].analyses.get();
         while let Some(k) = next {
             let a = &self.analyses[k];
             if a.kind == kind
@@ -737,10 +748,10 @@ impl<'a> Linker<'a> {
             name,
             entry,
             indexed: false,
-            next: self.surfaces[id].analyses,
+            next: self.surfaces[id].analyses.get(),
         });
         let k = self.analyses.len() - 1;
-        self.surfaces[id].analyses = Some(k);
+        self.surfaces[id].analyses.set(k);
         k
     }
 
@@ -1012,11 +1023,16 @@ impl<'a> Linker<'a> {
                 leads.exact.get().is_some() || leads.place_part.get().is_some()
             })
         };
-        let lang = &self.doc.lang;
-        let plan = self.surfaces[self.surface_of[i]]
-            .plan
-            .get_or_insert_with(|| derived::plan(word, lang));
-        let base = plan.resolve(&lookup);
+        let id = self.surface_of[i];
+        let plan = match self.surfaces[id].plan.get() {
+            Some(plan) => plan,
+            None => {
+                self.plans.push(derived::plan(word, &self.doc.lang));
+                self.surfaces[id].plan.set(self.plans.len() - 1);
+                self.plans.len() - 1
+            }
+        };
+        let base = self.plans[plan].resolve(&lookup);
         let (c, naming) = match base {
             Base::Entry(entry) => (self.entry_cluster(entry), self.entry_naming(entry)),
             Base::InDocument(key) => {
