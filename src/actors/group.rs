@@ -1101,16 +1101,11 @@ impl<'a> Linker<'a> {
                 .filter(|&(_, b)| b == b'-')
                 .map(|(at, _)| at)
         };
-        if let (Some(first_hyphen), Some(last_hyphen)) = (hyphens().next(), hyphens().last()) {
+        if let (Some(first_hyphen), Some(last_hyphen)) = (hyphens().next(), hyphens().next_back()) {
             // What follows a hyphen (all of the word after one at its start).
             let after = |at: usize| if at > 0 { at + 1 } else { at }..word.len();
             // The parts before a hyphen, longest first, then those after one, longest first.
-            let before = word
-                .bytes()
-                .enumerate()
-                .rev()
-                .filter(|&(_, b)| b == b'-')
-                .map(|(at, _)| 0..at);
+            let before = hyphens().rev().map(|at| 0..at);
             for range in before.chain(hyphens().map(after)) {
                 if let Some(c) = self.known_name(&word[range.clone()], kind) {
                     return (range, Some(c));
