@@ -16,6 +16,7 @@ use super::derived::{self, Base, Plan};
 use super::knowledge::{Entry, knowledge};
 use super::morph::{
     Stems, fold, fold_into, german_stems, is_acronym, is_german_adjective, lowercase_among,
+    strip_possessive,
 };
 use super::names::{self, Attested, Name, Scratch, Surroundings, Sym, Symbols, given_compatible};
 use super::tokens::Tokens;
@@ -227,6 +228,7 @@ struct Linker<'a> {
     /// The folded forms met so far (and the mentions' surfaces as written): `leads` is indexed
     /// by their numbers.
     symbols: Symbols,
+    /// The names attested in a German document (an English one has no genitive to tell).
     attested: Attested,
     /// Acronyms defined after names, by the name's span (sorted; of two for one span, the
     /// later).
@@ -244,16 +246,26 @@ struct Linker<'a> {
     surfaces: Vec<Surface>,
     /// The analyses of all surfaces, each surface's in a list through `Analysis::next`.
     analyses: Vec<Analysis>,
+    /// How the surfaces of derived mentions are resolved.
+    plans: Vec<Plan>,
+    /// The name mentions analysed ahead of linking and their analyses, in text order, and how
+    /// many of them linking has taken.
+    prepared: Vec<(usize, usize)>,
+    taken: usize,
     /// Reused by the analyses of names.
     scratch: Scratch<'a>,
-    /// Reused for folding the words looked at inside compounds.
+    /// Reused for folding the words looked at inside compounds, and for where their
+    /// characters begin, as written and folded.
     buffer: String,
+    starts: Vec<(usize, usize)>,
 }
 
 /// What linking found out about one surface of name and derived mentions, kept for its other
 /// mentions.
 #[derive(Default)]
 struct Surface {
+    /// Whether it has a letter or digit (a surface without names nothing).
+    letters: bool,
     /// Whether a name mention has the surface (then it was added to `Attested`).
     named: bool,
     /// For a named surface: it has no space.
@@ -264,10 +276,10 @@ struct Surface {
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
-    /// How a derived mention of the surface is resolved, once needed.
-    plan: Option<Plan>,
+    /// How a derived mention of the surface is resolved, once needed: in `Linker::plans`.
+    plan: Link,
     /// Its latest analysis as a name, in `Linker::analyses`.
-    analyses: Option<usize>,
+    analyses: Link,
 }
 
 /// A name's analysis, with the lexicon entry it names and what it asked of the text around the
@@ -391,7 +403,9 @@ struct Recency {
 }
 
 /// Groups the document's name, derived and part mentions (descriptors and pronouns are left
-/// alone). `definitions` are the acronyms defined in the text.
+/// alone). `definitions` are the acronyms defined in the text. Out of line: a phase of its own
+/// (and one in profiles).
+#[inline(never)]
 pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Grouping {
     let n = doc.mentions.len();
     let surfaced = |form: Form| matches!(form, Form::Name | Form::Derived);
@@ -416,6 +430,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut attested = Attested::with_capacity(name_count);
     let mut surfaces: Vec<Surface> = Vec::with_capacity(surface_count);
     let mut surface_of = vec![NO_SURFACE; n];
+    let german = !matches!(doc.lang, crate::document::Lang::En);
     for (i, m) in doc.mentions.iter().enumerate() {
         if !surfaced(m.form) {
             continue;
@@ -426,7 +441,10 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             Some(id) => id,
             None => {
                 number.set(surfaces.len());
-                surfaces.push(Surface::default());
+                surfaces.push(Surface {
+                    letters: text.chars().any(char::is_alphanumeric),
+                    ..Surface::default()
+                });
                 surfaces.len() - 1
             }
         };
@@ -436,7 +454,12 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             surface.named = true;
             surface.one_word = !text.as_bytes().contains(&b' ');
             surface.compound = compound_first(text).map(str::len);
-            surface.folded = attested.add(text, &mut symbols);
+            // Names are attested to tell German genitives only.
+            surface.folded = if german {
+                attested.add(text, &mut symbols)
+            } else {
+                (strip_possessive(text).len() == text.len()).then(|| symbols.fold(text))
+            };
         }
     }
     let mut definitions: Vec<(Span, &str)> = definitions
@@ -448,7 +471,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut linker = Linker {
         doc,
         tokens,
-        german: !matches!(doc.lang, crate::document::Lang::En),
+        german,
         symbols,
         attested,
         definitions,
@@ -469,15 +492,16 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         surface_of,
         surfaces,
         analyses: Vec::with_capacity(surface_count),
+        plans: Vec::new(),
+        prepared: Vec::with_capacity(name_count),
+        taken: 0,
         scratch: Scratch::default(),
         buffer: String::new(),
+        starts: Vec::new(),
     };
+    linker.analyse_names();
     for i in 0..n {
-        if !doc
-            .slice(doc.mentions[i].span)
-            .chars()
-            .any(char::is_alphanumeric)
-        {
+        if !linker.has_letters(i) {
             // Nothing to name: an empty or punctuation-only span stays without an actor.
             continue;
         }
@@ -494,6 +518,15 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
 impl<'a> Linker<'a> {
     fn surface(&self, i: usize) -> &'a str {
         self.doc.slice(self.doc.mentions[i].span)
+    }
+
+    /// Whether mention `i` has a letter or digit (asked once per surface of names and derived
+    /// forms).
+    fn has_letters(&self, i: usize) -> bool {
+        match self.surface_of[i] {
+            NO_SURFACE => self.surface(i).chars().any(char::is_alphanumeric),
+            id => self.surfaces[id].letters,
+        }
     }
 
     fn assign(&mut self, i: usize, cluster: usize, naming: Naming) {
@@ -567,6 +600,54 @@ impl<'a> Linker<'a> {
 
     // ---- names ------------------------------------------------------------------------
 
+    /// Analyses the name mentions ahead of linking, in text order (but for those shaped like a
+    /// compound with a name, which linking may find to be parts, and for country adjectives):
+    /// an analysis reads nothing that linking writes, and the analyses all together, then the
+    /// links all together, each keep their code in the cache, where taken in turn for each
+    /// mention they evicted each other's.
+    fn analyse_names(&mut self) {
+        for i in 0..self.doc.mentions.len() {
+            let id = self.surface_of[i];
+            if self.doc.mentions[i].form != Form::Name
+                || !self.surfaces[id].letters
+                || self.surfaces[id].compound.is_some()
+            {
+                continue;
+            }
+            let kind = self.doc.mentions[i].kind;
+            let surface = self.surface(i);
+            if self.country(id, surface, kind).is_some() {
+                continue;
+            }
+            let around = self.around(i);
+            let k = self.analysed(id, surface, kind, &around);
+            self.prepared.push((i, k));
+        }
+    }
+
+    /// The country a one-word name of a kind other than person is an adjective or demonym of
+    /// ("Japanese", "Russen"), weighed once per surface.
+    fn country(&mut self, id: usize, surface: &str, kind: Kind) -> Option<Entry> {
+        if kind == Kind::Per || !self.surfaces[id].one_word {
+            return None;
+        }
+        if let Some(country) = self.surfaces[id].country {
+            return country;
+        }
+        // The surface folded is at hand unless it has a possessive.
+        let folded = match self.surfaces[id].folded {
+            Some(folded) => self.symbols.str(folded),
+            None => self.symbols.fold_str(surface),
+        };
+        let country = knowledge()
+            .name(folded)
+            .is_none()
+            .then(|| derived::country_of(surface))
+            .flatten();
+        self.surfaces[id].country = Some(country);
+        country
+    }
+
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
         let surface = self.surface(i);
@@ -579,31 +660,20 @@ impl<'a> Linker<'a> {
             self.part(i);
             return;
         }
-        if kind != Kind::Per && self.surfaces[id].one_word {
-            let country = match self.surfaces[id].country {
-                Some(country) => country,
-                None => {
-                    // The surface folded is at hand unless it has a possessive.
-                    let folded = match self.surfaces[id].folded {
-                        Some(folded) => self.symbols.str(folded),
-                        None => self.symbols.fold_str(surface),
-                    };
-                    let country = knowledge()
-                        .name(folded)
-                        .is_none()
-                        .then(|| derived::country_of(surface))
-                        .flatten();
-                    self.surfaces[id].country = Some(country);
-                    country
-                }
-            };
-            if let Some(entry) = country {
-                self.as_derived(i, entry);
-                return;
-            }
+        if let Some(entry) = self.country(id, surface, kind) {
+            self.as_derived(i, entry);
+            return;
         }
-        let around = self.around(i);
-        let k = self.analysed(id, surface, kind, &around);
+        let k = match self.prepared.get(self.taken) {
+            Some(&(mention, k)) if mention == i => {
+                self.taken += 1;
+                k
+            }
+            _ => {
+                let around = self.around(i);
+                self.analysed(id, surface, kind, &around)
+            }
+        };
         // The analyses are set aside while the name is linked (which adds none to them).
         let mut analyses = std::mem::take(&mut self.analyses);
         let analysis = &mut analyses[k];
@@ -629,7 +699,7 @@ impl<'a> Linker<'a> {
     /// (never for persons): the first of its variants that is a lexicon name or loose key, if
     /// that entry fits the kind.
     fn analysed(&mut self, id: usize, surface: &'a str, kind: Kind, around: &Around) -> usize {
-        let mut next = self.surfaces[id].analyses;
+        let mut next = self.surfaces[id].analyses.get();
         while let Some(k) = next {
             let a = &self.analyses[k];
             if a.kind == kind
@@ -678,10 +748,10 @@ impl<'a> Linker<'a> {
             name,
             entry,
             indexed: false,
-            next: self.surfaces[id].analyses,
+            next: self.surfaces[id].analyses.get(),
         });
         let k = self.analyses.len() - 1;
-        self.surfaces[id].analyses = Some(k);
+        self.surfaces[id].analyses.set(k);
         k
     }
 
@@ -953,11 +1023,16 @@ impl<'a> Linker<'a> {
                 leads.exact.get().is_some() || leads.place_part.get().is_some()
             })
         };
-        let lang = &self.doc.lang;
-        let plan = self.surfaces[self.surface_of[i]]
-            .plan
-            .get_or_insert_with(|| derived::plan(word, lang));
-        let base = plan.resolve(&lookup);
+        let id = self.surface_of[i];
+        let plan = match self.surfaces[id].plan.get() {
+            Some(plan) => plan,
+            None => {
+                self.plans.push(derived::plan(word, &self.doc.lang));
+                self.surfaces[id].plan.set(self.plans.len() - 1);
+                self.plans.len() - 1
+            }
+        };
+        let base = self.plans[plan].resolve(&lookup);
         let (c, naming) = match base {
             Base::Entry(entry) => (self.entry_cluster(entry), self.entry_naming(entry)),
             Base::InDocument(key) => {
@@ -1019,28 +1094,24 @@ impl<'a> Linker<'a> {
     /// "EU"), then, for closed compounds, the longest known beginning ("Kremlsprecher" →
     /// "Kreml", "Bundestagsabgeordneten" → "Bundestags").
     fn inner_name(&mut self, word: &str, kind: Kind) -> (std::ops::Range<usize>, Option<usize>) {
-        let mut bounds = vec![0];
-        bounds.extend(word.match_indices('-').map(|(i, _)| i));
-        bounds.push(word.len());
-        let segments = bounds.len() - 1;
-        if segments > 1 {
-            let trimmed = |r: std::ops::Range<usize>| {
-                let s = if r.start > 0 { r.start + 1 } else { r.start };
-                s..r.end.max(s)
-            };
-            let mut candidates = Vec::new();
-            for k in (1..segments).rev() {
-                candidates.push(0..bounds[k]);
-            }
-            for &bound in &bounds[1..segments] {
-                candidates.push(trimmed(bound..word.len()));
-            }
-            for range in &candidates {
+        // The hyphen is ASCII: its bytes are found without decoding characters.
+        let hyphens = || {
+            word.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'-')
+                .map(|(at, _)| at)
+        };
+        if let (Some(first_hyphen), Some(last_hyphen)) = (hyphens().next(), hyphens().next_back()) {
+            // What follows a hyphen (all of the word after one at its start).
+            let after = |at: usize| if at > 0 { at + 1 } else { at }..word.len();
+            // The parts before a hyphen, longest first, then those after one, longest first.
+            let before = hyphens().rev().map(|at| 0..at);
+            for range in before.chain(hyphens().map(after)) {
                 if let Some(c) = self.known_name(&word[range.clone()], kind) {
-                    return (range.clone(), Some(c));
+                    return (range, Some(c));
                 }
             }
-            let first = 0..bounds[1];
+            let first = 0..first_hyphen;
             let starts_upper = word[first.clone()]
                 .chars()
                 .next()
@@ -1048,7 +1119,7 @@ impl<'a> Linker<'a> {
             let fallback = if starts_upper {
                 first
             } else {
-                trimmed(bounds[segments - 1]..word.len())
+                after(last_hyphen)
             };
             return (fallback, None);
         }
@@ -1069,19 +1140,25 @@ impl<'a> Linker<'a> {
             }
             return (0..word.len(), None);
         }
-        let mut folded = String::with_capacity(word.len());
+        let mut folded = std::mem::take(&mut self.buffer);
+        let mut starts = std::mem::take(&mut self.starts);
+        folded.clear();
+        starts.clear();
         // Where each character begins, in the word and in its folded form.
-        let mut starts = Vec::with_capacity(word.len());
         for (at, c) in word.char_indices() {
             starts.push((at, folded.len()));
             fold_into(&word[at..at + c.len_utf8()], &mut folded);
         }
+        let mut found = (0..word.len(), None);
         for &(end, folded_end) in starts.iter().skip(2).rev() {
             if let Some(c) = self.known_folded(&word[..end], &folded[..folded_end], kind) {
-                return (0..end, Some(c));
+                found = (0..end, Some(c));
+                break;
             }
         }
-        (0..word.len(), None)
+        self.buffer = folded;
+        self.starts = starts;
+        found
     }
 
     /// A hyphenated word whose first part is a name this document already has and whose last

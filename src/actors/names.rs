@@ -269,7 +269,8 @@ pub struct Name {
     /// The base folded: the name's key.
     pub key: Sym,
     /// Folded lookup forms, most telling first: the surface as written, the key, stems of
-    /// uncertain endings, the loose key.
+    /// uncertain endings, the loose key (for a person with a first name, only the surface and
+    /// key: linking looks up no other form of such a name).
     pub variants: Variants,
     /// Number of words in the base form.
     pub words: usize,
@@ -425,8 +426,21 @@ pub fn analyse<'t>(
     let person = if kind == Kind::Per {
         Some(person_base(words, ctx, attested, symbols, pieces))
     } else {
-        if words.len() == 1 {
-            pieces.push(single_base(words[0], ctx, attested, symbols, &mut variants));
+        if let [word] = words[..] {
+            // The word folded is at hand when it is the surface or the words as written.
+            let word_folded = if word.len() == surface.len() {
+                Some(folded)
+            } else {
+                written
+            };
+            pieces.push(single_base(
+                word,
+                word_folded,
+                ctx,
+                attested,
+                symbols,
+                &mut variants,
+            ));
         } else if ctx.german() {
             german_phrase_base(words, ctx, attested, symbols, pieces);
         } else {
@@ -435,7 +449,11 @@ pub fn analyse<'t>(
         None
     };
     let base_words = pieces;
+    // A person's name with a first name is looked up by its surface and key alone: the other
+    // forms serve a surname met alone (or after a particle) and are not made for it.
+    let weaker_forms = person.is_none_or(|p| p.first.is_none());
     if kind == Kind::Per
+        && weaker_forms
         && let Some((last, rest)) = words.split_last()
         && let Some(stem) = genitive_candidate(last, ctx)
     {
@@ -463,7 +481,7 @@ pub fn analyse<'t>(
         _ if base == surface => folded,
         _ => symbols.fold(base),
     };
-    if base_words.len() > 1 {
+    if base_words.len() > 1 && weaker_forms {
         // The base's words are the pieces, one space apart.
         let starts = std::iter::once(start).chain(ends.iter().map(|end| end + 1));
         let base_words = starts
@@ -632,12 +650,13 @@ fn known_text(text: &str, attested: &Attested, symbols: &mut Symbols) -> bool {
     k.name(folded).is_some() || k.place(folded).is_some()
 }
 
-/// The base form of a one-word non-person name, adding the stems it was weighed against to the
-/// lookup variants. German genitives and dative plurals come off when the stem is known (in the
-/// document, the lexicons, or after a compass prefix: "Ostlibyens" → "Ostlibyen") or the word
-/// stands in genitive position.
+/// The base form of a one-word non-person name (`folded`: the word folded, if at hand), adding
+/// the stems it was weighed against to the lookup variants. German genitives and dative plurals
+/// come off when the stem is known (in the document, the lexicons, or after a compass prefix:
+/// "Ostlibyens" → "Ostlibyen") or the word stands in genitive position.
 fn single_base<'w>(
     word: &'w str,
+    folded: Option<Sym>,
     ctx: &dyn Surroundings,
     attested: &Attested,
     symbols: &mut Symbols,
@@ -652,7 +671,10 @@ fn single_base<'w>(
         variants.push(symbols.fold(stem));
     }
     let k = knowledge();
-    let folded = symbols.fold_str(word);
+    let folded = match folded {
+        Some(folded) => symbols.str(folded),
+        None => symbols.fold_str(word),
+    };
     if k.name(folded).is_some() || k.place(folded).is_some() {
         return Piece::word(word);
     }
@@ -675,10 +697,10 @@ fn single_base<'w>(
             }
         }
     }
-    let genitive_position = ctx.before_noun() || matches!(ctx.determiner(), Some("des" | "eines"));
-    if genitive_position
+    // The text around is asked last, only about a word that may be a genitive.
+    if let Some(stem) = word.strip_suffix('s').filter(|s| takes_genitive_s(s))
         && !is_acronym(word)
-        && let Some(stem) = word.strip_suffix('s').filter(|s| takes_genitive_s(s))
+        && (ctx.before_noun() || matches!(ctx.determiner(), Some("des" | "eines")))
     {
         return Piece::word(stem);
     }
@@ -809,57 +831,70 @@ fn german_phrase_base<'w>(
     out: &mut Vec<Piece<'w>>,
 ) {
     let last = words.len() - 1;
-    let mut head = (0..words.len())
-        .find(|&i| {
-            i == last
-                || declined_adjective(words[i]).is_none()
-                || !words[i + 1].chars().next().is_some_and(char::is_uppercase)
-        })
-        .unwrap_or(last);
+    out.extend(words.iter().map(|w| Piece::word(w)));
+    // The head is the first word that is no declined adjective before a capitalised word; the
+    // adjectives before it are kept as found, stem and ending (the ending is replaced below).
+    let mut head = last;
+    for i in 0..last {
+        match declined_adjective(words[i]) {
+            Some((stem, ending)) if words[i + 1].chars().next().is_some_and(char::is_uppercase) => {
+                out[i] = Piece {
+                    head: stem,
+                    tail: ending,
+                };
+            }
+            _ => {
+                head = i;
+                break;
+            }
+        }
+    }
     if words[head].ends_with('-')
         && head + 2 <= last
         && matches!(words[head + 1], "und" | "oder" | "bzw.")
     {
         head += 2;
     }
-    out.extend(words.iter().map(|w| Piece::word(w)));
 
-    // The head noun in the genitive.
-    if matches!(ctx.determiner(), Some("des" | "eines")) {
-        let folded = symbols.fold_str(words[head]).to_string();
-        if let Some(stem) = genitive_stem(&folded) {
-            let stem_len = stem.len();
-            let candidate = &words[head][..stem_len];
-            let k = knowledge();
-            let known_as_written = k.name(&folded).is_some() || k.place(&folded).is_some();
-            let mut known_stem = || {
-                let mut whole = words.to_vec();
-                whole[head] = candidate;
-                known_text(&whole.join(" "), attested, symbols)
-            };
-            if !known_as_written || known_stem() {
-                out[head] = Piece::word(candidate);
-            }
+    // The head noun in the genitive: the determiner is asked only of a head shaped like one.
+    let folded = symbols.fold_str(words[head]);
+    if let Some(stem_len) = genitive_stem(folded).map(str::len)
+        && matches!(ctx.determiner(), Some("des" | "eines"))
+    {
+        let candidate = &words[head][..stem_len];
+        let k = knowledge();
+        let known_as_written = k.name(folded).is_some() || k.place(folded).is_some();
+        let mut known_stem = || {
+            let mut whole = words.to_vec();
+            whole[head] = candidate;
+            known_text(&whole.join(" "), attested, symbols)
+        };
+        if !known_as_written || known_stem() {
+            out[head] = Piece::word(candidate);
         }
     }
 
-    // Adjectives before the head.
-    let gender = guess_gender(out[head].head);
+    // Adjectives before the head (a piece with an ending; the words of "Hospiz- und" have
+    // none), the head's gender guessed only when an ending calls for it.
+    let noun = out[head].head;
+    let mut gender = None;
     for piece in out.iter_mut().take(head) {
-        let Some((stem, ending)) = declined_adjective(piece.head) else {
+        if piece.tail.is_empty() {
             continue;
-        };
-        *piece = Piece {
-            head: stem,
-            tail: strong_ending(ending, ctx.determiner(), gender),
-        };
+        }
+        let guess = || *gender.get_or_insert_with(|| guess_gender(noun));
+        piece.tail = strong_ending(piece.tail, ctx.determiner(), guess);
     }
 }
 
 /// The strong nominative ending of an adjective found with `ending` after `determiner`, before a
-/// head of `gender`.
-fn strong_ending(ending: &str, determiner: Option<&str>, gender: Gender) -> &'static str {
-    let by_gender = || match gender {
+/// head of the gender `gender` gives (asked only where the ending depends on it).
+fn strong_ending(
+    ending: &str,
+    determiner: Option<&str>,
+    mut gender: impl FnMut() -> Gender,
+) -> &'static str {
+    let by_gender = |gender| match gender {
         Gender::Feminine | Gender::Plural => "e",
         Gender::Neuter => "es",
         Gender::Masculine => "er",
@@ -873,9 +908,9 @@ fn strong_ending(ending: &str, determiner: Option<&str>, gender: Gender) -> &'st
         ("es", _) => "es",
         // Feminine dative or genitive, genitive plural, plural after "die".
         ("en", Some("der" | "zur" | "die" | "einer")) => "e",
-        ("en", Some("den")) if gender == Gender::Plural => "e",
+        ("en", Some("den")) if gender() == Gender::Plural => "e",
         ("en", Some("den" | "einen")) => "er",
-        _ => by_gender(),
+        _ => by_gender(gender()),
     }
 }
 
