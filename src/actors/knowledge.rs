@@ -251,9 +251,11 @@ impl MarkableTable {
     }
 }
 
-/// A set of keys (hashes or packed letters) in the compiled bytes: a bitmap of 2^16 bits
-/// (8 KB; few enough keys, thousands, leave most bits clear), then the keys sorted. Most keys
-/// asked for are not in it, and one bit tells most of them so without a binary search.
+/// A set of keys (hashes or packed letters) in the compiled bytes: a bitmap, then the keys
+/// sorted. Most keys asked for are not in it, and one bit tells most of them so without a
+/// binary search. The bitmap has some 16 bits per key (a power of two: 0.5–2 KB for these
+/// sets), so that about one key in 16 that is not in the set needs the search, and few of its
+/// cache lines are fetched again after recognition.
 #[derive(Clone, Copy)]
 struct KeySet {
     bits: &'static [u8],
@@ -261,15 +263,15 @@ struct KeySet {
 }
 
 impl KeySet {
-    const BITS: u32 = 16;
-
-    /// The key's bit: its top bits after a multiplicative mix.
-    fn bit(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+    /// The key's bit in a bitmap of `bytes` bytes (a power of two): the top bits of a
+    /// multiplicative mix.
+    fn bit(key: u64, bytes: usize) -> usize {
+        let bits = (bytes * 8).trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
     fn contains(self, key: u64) -> bool {
-        let bit = Self::bit(key);
+        let bit = Self::bit(key, self.bits.len());
         if self.bits[bit >> 3] & (1 << (bit & 7)) == 0 {
             return false;
         }
@@ -681,8 +683,8 @@ impl Tables {
 /// strings one after another (checked once, when loaded), then the tables: names, loose names
 /// and adjectives (`NameTable`), places (`PlaceTable`), each its number of slots (u32) and its
 /// slots; the markable names (`MarkableTable`: its slots, then the length (u32) and bytes of the
-/// lists its slots point to); and the four `KeySet`s, each its number of keys (u32), its bitmap and
-/// its keys. A string in a list is its place in the text (u32 start, u16 length). Items are
+/// lists its slots point to); and the four `KeySet`s, each its number of keys (u32), the length
+/// of its bitmap (u32), the bitmap and its keys. A string in a list is its place in the text (u32 start, u16 length). Items are
 /// written sorted, so that the same lexicons always give the same bytes.
 const MAGIC: &[u8] = b"castlist knowledge 3\n";
 
@@ -732,12 +734,13 @@ impl Writer {
     fn key_set(&mut self, mut keys: Vec<u64>) {
         keys.sort_unstable();
         keys.dedup();
-        let mut bits = vec![0u8; 1 << (KeySet::BITS - 3)];
+        let mut bits = vec![0u8; (2 * keys.len()).next_power_of_two().max(8)];
         for &key in &keys {
-            let bit = KeySet::bit(key);
+            let bit = KeySet::bit(key, bits.len());
             bits[bit >> 3] |= 1 << (bit & 7);
         }
         self.len(keys.len());
+        self.len(bits.len());
         self.tables.extend(bits);
         self.tables
             .extend(keys.iter().flat_map(|key| key.to_le_bytes()));
@@ -783,8 +786,10 @@ impl Reader {
 
     fn key_set(&mut self) -> Option<KeySet> {
         let keys = self.len()?;
+        let bytes = self.len()?;
+        (bytes.is_power_of_two() && bytes >= 8).then_some(())?;
         Some(KeySet {
-            bits: self.bytes(1 << (KeySet::BITS - 3))?,
+            bits: self.bytes(bytes)?,
             sorted: self.bytes(keys.checked_mul(8)?)?,
         })
     }
