@@ -102,11 +102,10 @@ struct Scratch<'g> {
     base: String,
     /// A listed name folded, when it is not plain ASCII.
     listed: String,
-    /// The namings of an actor's name mentions, their bases, and how often each one's base
-    /// occurs.
-    names: Vec<&'g Naming>,
-    bases: Vec<&'g str>,
-    counts: Vec<usize>,
+    /// An actor's name mentions' namings with their bases, and how often each base among
+    /// many occurs, when several are as full (`name_of`).
+    names: Vec<(&'g Naming, &'g str)>,
+    counts: FxHashMap<&'g str, usize>,
     /// The lexicon names a country's mentions give, and how often.
     listed_counts: Vec<(&'static str, usize)>,
 }
@@ -195,82 +194,172 @@ fn kind_of(list: &[usize], grouping: &Grouping) -> Kind {
 /// acronyms; names in words before those with a number in digits: "Fukushima Daiichi", not
 /// "Fukushima 1"), then the most frequent, then the first; without name mentions, the first base
 /// a derived form or part gave.
+///
+/// One pass finds the best fullness and how many names have it; only when several do are the
+/// names collected and their bases counted (pairwise for a few, through a map for more), most
+/// often not at all.
 fn name_of<'g>(
     list: &[usize],
     grouping: &'g Grouping,
     kind: Kind,
     scratch: &mut Scratch<'g>,
 ) -> String {
-    let Scratch {
-        names,
-        bases,
-        counts,
-        ..
-    } = scratch;
-    names.clear();
-    names.extend(
+    let names = || {
         list.iter()
             .filter(|&&i| grouping.form[i] == Form::Name)
-            .filter_map(|&i| grouping.naming[i].as_ref()),
-    );
-    bases.clear();
-    bases.extend(names.iter().map(|n| grouping.base(n)));
-    base_counts(bases, FEW, counts);
-    let best = names
-        .iter()
-        .enumerate()
-        .max_by_key(|(order, n)| {
-            (
-                kind == Kind::Per || !n.acronym,
-                !bases[*order].bytes().any(|b| b.is_ascii_digit()),
-                n.words,
-                counts[*order],
-                usize::MAX - order,
-            )
-        })
-        .map(|(order, _)| String::from(bases[order]));
-    best.or_else(|| {
-        list.iter()
+            .filter_map(|&i| grouping.naming[i].as_ref())
+    };
+    let fullness = |n: &Naming| {
+        (
+            kind == Kind::Per || !n.acronym,
+            !grouping.base(n).bytes().any(|b| b.is_ascii_digit()),
+            n.words,
+        )
+    };
+    // The best fullness, how many names have it and the first of them.
+    let mut best: Option<((bool, bool, usize), usize, &Naming)> = None;
+    let mut total = 0;
+    for n in names() {
+        total += 1;
+        let f = fullness(n);
+        match &mut best {
+            Some((b, _, _)) if f < *b => {}
+            Some((b, tied, _)) if f == *b => *tied += 1,
+            _ => best = Some((f, 1, n)),
+        }
+    }
+    let Some((top, tied, first)) = best else {
+        return list
+            .iter()
             .find_map(|&i| grouping.naming[i].as_ref())
             .map(|n| String::from(grouping.base(n)))
-    })
-    .unwrap_or_default()
+            .unwrap_or_default();
+    };
+    if tied == 1 {
+        return String::from(grouping.base(first));
+    }
+    // Several names are as full: the most frequent base among all names, the first on ties.
+    // They are gathered now, once, and looked at from the compact list. Names of one surface
+    // share their base (same span), told without comparing the text.
+    let Scratch {
+        names: all, counts, ..
+    } = scratch;
+    all.clear();
+    all.extend(names().map(|n| (n, grouping.base(n))));
+    let same = |a: &(&Naming, &str), b: &(&Naming, &str)| a.0.base == b.0.base || a.1 == b.1;
+    let many = total > FEW;
+    if many {
+        counts.clear();
+        for &(_, base) in all.iter() {
+            *counts.entry(base).or_default() += 1;
+        }
+    }
+    let mut chosen: Option<(usize, &str)> = None;
+    for n in all
+        .iter()
+        .filter(|n| n.0.words == top.2 && fullness(n.0) == top)
+    {
+        let count = if many {
+            counts[n.1]
+        } else {
+            all.iter().filter(|m| same(m, n)).count()
+        };
+        if chosen.is_none_or(|(c, _)| count > c) {
+            chosen = Some((count, n.1));
+        }
+    }
+    chosen.map_or_else(String::new, |(_, base)| String::from(base))
 }
 
 /// Up to how many names `name_of` counts bases pairwise.
 const FEW: usize = 16;
 
-/// How often each name's base occurs among the bases, into `counts`: counted pairwise for up
-/// to `few` names (most actors have a handful; no map to allocate), through a map for more.
-fn base_counts(bases: &[&str], few: usize, counts: &mut Vec<usize>) {
-    counts.clear();
-    if bases.len() <= few {
-        counts.extend(
-            bases
-                .iter()
-                .map(|n| bases.iter().filter(|m| *m == n).count()),
-        );
-        return;
-    }
-    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
-    for &n in bases {
-        *count.entry(n).or_default() += 1;
-    }
-    counts.extend(bases.iter().map(|n| count[n]));
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::group::Clusters;
     use super::*;
+    use crate::document::Span;
+
+    /// `name_of` as it was: every name's fullness, count and order as one key, the largest
+    /// taken.
+    fn name_by_keys(list: &[usize], grouping: &Grouping, kind: Kind) -> String {
+        let names: Vec<&Naming> = list
+            .iter()
+            .filter(|&&i| grouping.form[i] == Form::Name)
+            .filter_map(|&i| grouping.naming[i].as_ref())
+            .collect();
+        let bases: Vec<&str> = names.iter().map(|n| grouping.base(n)).collect();
+        let best = names
+            .iter()
+            .enumerate()
+            .max_by_key(|(order, n)| {
+                (
+                    kind == Kind::Per || !n.acronym,
+                    !bases[*order].bytes().any(|b| b.is_ascii_digit()),
+                    n.words,
+                    bases.iter().filter(|b| **b == bases[*order]).count(),
+                    usize::MAX - order,
+                )
+            })
+            .map(|(order, _)| String::from(bases[order]));
+        best.or_else(|| {
+            list.iter()
+                .find_map(|&i| grouping.naming[i].as_ref())
+                .map(|n| String::from(grouping.base(n)))
+        })
+        .unwrap_or_default()
+    }
 
     proptest::proptest! {
         #[test]
-        fn counting_bases_pairwise_agrees_with_a_map(bases in proptest::collection::vec("[ab]{0,2}", 0..24)) {
-            let bases: Vec<&str> = bases.iter().map(String::as_str).collect();
-            let (mut pairwise, mut mapped) = (Vec::new(), Vec::new());
-            base_counts(&bases, usize::MAX, &mut pairwise);
-            base_counts(&bases, 0, &mut mapped);
-            proptest::prop_assert_eq!(pairwise, mapped);
+        fn name_of_agrees_with_taking_the_largest_key(
+            mentions in proptest::collection::vec(
+                ("[ab1]{0,2}", 1usize..3, proptest::bool::ANY, proptest::bool::ANY, 0u8..4),
+                0..60,
+            ),
+            person: bool,
+            uniform: bool,
+        ) {
+            // Uniform names are all as full: many ties.
+            let mut bases = String::new();
+            let (mut naming, mut form) = (Vec::new(), Vec::new());
+            let mut previous: Option<(String, Span)> = None;
+            for (base, words, acronym, share, shape) in &mentions {
+                let (base, words, acronym) = if uniform {
+                    (&base.replace('1', "a"), &1, &false)
+                } else {
+                    (base, words, acronym)
+                };
+                // Names of one surface share their base's span.
+                let span = match &previous {
+                    Some((b, span)) if *share && b == base => *span,
+                    _ => {
+                        bases.push_str(base);
+                        Span::new(bases.len() - base.len(), bases.len())
+                    }
+                };
+                previous = Some((base.to_string(), span));
+                let named = Naming { base: span, words: *words, acronym: *acronym };
+                naming.push((*shape != 0).then_some(named));
+                form.push(if *shape == 1 { Form::Part } else { Form::Name });
+            }
+            let n = mentions.len();
+            let grouping = Grouping {
+                clusters: Clusters::default(),
+                cluster_of: vec![None; n],
+                naming,
+                form,
+                kind: vec![Kind::Org; n],
+                inner: vec![None; n],
+                bases,
+            };
+            let list: Vec<usize> = (0..n).collect();
+            let kind = if person { Kind::Per } else { Kind::Org };
+            let mut scratch = Scratch::default();
+            proptest::prop_assert_eq!(
+                name_of(&list, &grouping, kind, &mut scratch),
+                name_by_keys(&list, &grouping, kind)
+            );
         }
     }
 }

@@ -772,7 +772,8 @@ impl<'a> Finder<'a> {
         if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
             return None;
         }
-        if !self.is_article(t) {
+        // Nothing remembered and no short form yet: no head noun has a referent (`referent`).
+        if !self.is_article(t) || (self.roles.is_empty() && self.short_forms.is_empty()) {
             return None;
         }
         let mut cursor = self.tokens.next(t)?;
