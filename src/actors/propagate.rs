@@ -11,7 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -378,9 +378,9 @@ impl<'c> DocumentNames<'c> {
 /// names "Sachsen"): the first two letters of each without umlauts (`start`), sorted, and the
 /// names folded, which only an adjective that begins like one of them needs (most adjectives
 /// in -isch are no place's: "politischen"), made on first need. Few texts need either: sorted
-/// vectors, no hash sets of their own.
+/// vectors, and a hash set only while the names are gathered.
 struct Places<'d> {
-    /// The names as written, in text order, once per mention.
+    /// The names as written, each once, in the order of first mention.
     written: Vec<&'d str>,
     starts: Vec<u64>,
     names: OnceCell<PlaceNames>,
@@ -409,16 +409,21 @@ impl PlaceNames {
 /// The names of the places the document marks (not linking's own marks), each before its
 /// first hyphen (an ASCII byte, so a byte search finds it), and their starts.
 fn document_places(doc: &Document) -> Places<'_> {
-    let written: Vec<&str> = doc
+    // Each name once, however often the text names the place: each is folded once.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut written = Vec::new();
+    for m in doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
-        .map(|m| {
-            let surface = doc.slice(m.span);
-            let hyphen = surface.bytes().position(|b| b == b'-');
-            hyphen.map_or(surface, |i| &surface[..i])
-        })
-        .collect();
+    {
+        let surface = doc.slice(m.span);
+        let hyphen = surface.bytes().position(|b| b == b'-');
+        let place = hyphen.map_or(surface, |i| &surface[..i]);
+        if seen.insert(place) {
+            written.push(place);
+        }
+    }
     let mut starts: Vec<u64> = written.iter().map(|&place| folded_start(place)).collect();
     starts.sort_unstable();
     starts.dedup();
@@ -434,16 +439,11 @@ impl Places<'_> {
     fn names(&self) -> &PlaceNames {
         self.names.get_or_init(|| {
             let mut text = String::new();
-            let mut names = Vec::new();
-            // Each name folded once, however often the text names the place.
-            let mut written: FxHashMap<&str, usize> = FxHashMap::default();
+            let mut names = Vec::with_capacity(self.written.len());
             for &place in &self.written {
-                let next = written.len();
-                if *written.entry(place).or_insert(next) == next {
-                    let from = text.len();
-                    fold_into(place, &mut text);
-                    names.push((from, text.len()));
-                }
+                let from = text.len();
+                fold_into(place, &mut text);
+                names.push((from, text.len()));
             }
             let name = |(from, to): (usize, usize)| &text[from..to];
             names.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
