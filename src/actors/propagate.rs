@@ -11,7 +11,7 @@
 //!   its country, which the English model never marks (its training data has no such class),
 //!   and a German place adjective of a place the document names ("Sächsischer").
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -182,13 +182,13 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
 /// ending): asked once per distinct word, out of the loop over the tokens, whose code stays
 /// small.
 #[inline(never)]
-fn word_facts(
+fn word_facts<'d>(
     text: &str,
     capitalised: bool,
-    doc: &Document,
+    doc: &'d Document,
     candidates: &Candidates,
     names: &DocumentNames,
-    places: &OnceCell<Places>,
+    places: &OnceCell<Places<'d>>,
 ) -> WordFacts {
     let german = !matches!(doc.lang, Lang::En);
     let alone = if let Some(kind) = part_of(text, capitalised, german, names) {
@@ -374,17 +374,26 @@ impl<'c> DocumentNames<'c> {
     }
 }
 
-/// The document's one-word place names, folded, for place adjectives ("Sächsischer" when
-/// the text names "Sachsen"), and the first two letters of each without umlauts (`start`):
-/// the names one after another in one string, their ranges sorted by name (each name once),
-/// and the starts sorted. Few texts need them: sorted vectors, no hash sets of their own.
-struct Places {
-    text: String,
-    names: Vec<(usize, usize)>,
+/// The document's one-word place names, for place adjectives ("Sächsischer" when the text
+/// names "Sachsen"): the first two letters of each without umlauts (`start`), sorted, and the
+/// names folded, which only an adjective that begins like one of them needs (most adjectives
+/// in -isch are no place's: "politischen"), made on first need. Few texts need either: sorted
+/// vectors, and a hash set only while the names are gathered.
+struct Places<'d> {
+    /// The names as written, each once, in the order of first mention.
+    written: Vec<&'d str>,
     starts: Vec<u64>,
+    names: OnceCell<PlaceNames>,
 }
 
-impl Places {
+/// The document's one-word place names, folded: one after another in one string, their
+/// ranges sorted by name (each name once).
+struct PlaceNames {
+    text: String,
+    names: Vec<(usize, usize)>,
+}
+
+impl PlaceNames {
     fn name(&self, (from, to): (usize, usize)) -> &str {
         &self.text[from..to]
     }
@@ -397,51 +406,89 @@ impl Places {
     }
 }
 
-fn document_places(doc: &Document) -> Places {
-    let mut text = String::new();
-    let mut names = Vec::new();
-    // Each name folded once, however often the text names the place.
-    let mut written: FxHashMap<&str, usize> = FxHashMap::default();
+/// The names of the places the document marks (not linking's own marks), each before its
+/// first hyphen (an ASCII byte, so a byte search finds it), and their starts.
+fn document_places(doc: &Document) -> Places<'_> {
+    // Each name once, however often the text names the place: each is folded once.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut written = Vec::new();
     for m in doc
         .mentions
         .iter()
         .filter(|m| recognised(m) && m.form == Form::Name && m.kind == Kind::Loc)
     {
         let surface = doc.slice(m.span);
-        // Before the first hyphen (an ASCII byte, so a byte search finds it).
         let hyphen = surface.bytes().position(|b| b == b'-');
         let place = hyphen.map_or(surface, |i| &surface[..i]);
-        let next = written.len();
-        if *written.entry(place).or_insert(next) == next {
-            let from = text.len();
-            fold_into(place, &mut text);
-            names.push((from, text.len()));
+        if seen.insert(place) {
+            written.push(place);
         }
     }
-    let name = |(from, to): (usize, usize)| &text[from..to];
-    names.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
-    names.dedup_by(|a, b| name(*a) == name(*b));
-    let mut starts: Vec<u64> = names.iter().map(|&n| start(name(n))).collect();
+    let mut starts: Vec<u64> = written.iter().map(|&place| folded_start(place)).collect();
     starts.sort_unstable();
     starts.dedup();
     Places {
-        text,
-        names,
+        written,
         starts,
+        names: OnceCell::new(),
+    }
+}
+
+impl Places<'_> {
+    /// The folded names, made on first need.
+    fn names(&self) -> &PlaceNames {
+        self.names.get_or_init(|| {
+            let mut text = String::new();
+            let mut names = Vec::with_capacity(self.written.len());
+            for &place in &self.written {
+                let from = text.len();
+                fold_into(place, &mut text);
+                names.push((from, text.len()));
+            }
+            let name = |(from, to): (usize, usize)| &text[from..to];
+            names.sort_unstable_by(|&a, &b| name(a).cmp(name(b)));
+            names.dedup_by(|a, b| name(*a) == name(*b));
+            PlaceNames { text, names }
+        })
+    }
+}
+
+/// The start (`start`) of a place name's folded form: a name that begins with two letters
+/// begins with their lower case, so only other names are folded for it.
+fn folded_start(place: &str) -> u64 {
+    let letters = match *place.as_bytes() {
+        // Two ASCII bytes are two characters.
+        [a, b, ..] if (a | b).is_ascii() => a.is_ascii_alphabetic() && b.is_ascii_alphabetic(),
+        _ => {
+            let mut chars = place.chars();
+            chars.next().is_some_and(char::is_alphabetic)
+                && chars.next().is_some_and(char::is_alphabetic)
+        }
+    };
+    if letters {
+        start(place)
+    } else {
+        start(&fold(place))
     }
 }
 
 /// The first two letters of a word as the gazetteer folds them, packed into a number (no
 /// string to allocate per word).
 fn start(word: &str) -> u64 {
-    place_chars(word)
-        .take(2)
-        .fold(0, |key, c| (key << 32) | (u64::from(c) + 1))
+    let pack = |key: u64, c: char| (key << 32) | (u64::from(c) + 1);
+    if let [a, b, ..] = *word.as_bytes()
+        && (a | b).is_ascii()
+    {
+        // Two ASCII bytes are two characters, each folded to its lower case alone.
+        let lower = |byte: u8| char::from(byte.to_ascii_lowercase());
+        return pack(pack(0, lower(a)), lower(b));
+    }
+    place_chars(word).take(2).fold(0, pack)
 }
 
 /// True for a German adjective in -isch of a place the document names (its places are
 /// gathered on first need).
-fn is_place_adjective(word: &str, doc: &Document, places: &OnceCell<Places>) -> bool {
+fn is_place_adjective<'d>(word: &str, doc: &'d Document, places: &OnceCell<Places<'d>>) -> bool {
     // Most words do not end in "sch" and an ending.
     if matches!(doc.lang, Lang::En)
         || !ends_in_sch(word.as_bytes())
@@ -450,9 +497,8 @@ fn is_place_adjective(word: &str, doc: &Document, places: &OnceCell<Places>) -> 
         return false;
     }
     let places = places.get_or_init(|| document_places(doc));
-    !places.names.is_empty()
-        && places.starts.binary_search(&start(word)).is_ok()
-        && document_place(word, &|key| places.contains(key)).is_some()
+    places.starts.binary_search(&start(word)).is_ok()
+        && document_place(word, &|key| places.names().contains(key)).is_some()
 }
 
 /// A name of the document as written, with its words (none: the name is one word; else a
@@ -945,6 +991,22 @@ mod tests {
                 ends_in_sch(text.as_bytes()),
                 (0..=2).any(|k| text.as_bytes()[..text.len().saturating_sub(k)].ends_with(b"sch"))
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// A name's start is its first two folded characters, told by bytes for ASCII, and
+        /// the start of its folded form is found folding only names that begin otherwise
+        /// than with two letters.
+        #[test]
+        fn names_start_as_their_folded_forms(
+            name in "[aAZÄäSßİΣσ\u{ad}¬’ \t`-]{0,4}[a-zäöü]{0,3}"
+        ) {
+            let by_chars = place_chars(&name)
+                .take(2)
+                .fold(0, |key, c| (key << 32) | (u64::from(c) + 1));
+            proptest::prop_assert_eq!(start(&name), by_chars);
+            proptest::prop_assert_eq!(folded_start(&name), start(&fold(&name)));
         }
     }
 
