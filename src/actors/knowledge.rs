@@ -156,7 +156,11 @@ impl NameTable {
                 return None;
             }
             let start = u32_at(slot, 0);
-            if text.as_bytes().get(start..start + u16_at(slot, 4)) == Some(key.as_bytes()) {
+            if text
+                .as_bytes()
+                .get(start..start.saturating_add(u16_at(slot, 4)))
+                == Some(key.as_bytes())
+            {
                 return entry(slot[6], u32_at(slot, 8));
             }
             i = (i + 1) & (slots - 1);
@@ -188,7 +192,7 @@ impl PlaceTable {
             }
             if u64_at(slot, 0) == hash {
                 let start = u32_at(slot, 8);
-                let candidate = text.get(start..start + u16_at(slot, 12))?;
+                let candidate = text.get(start..start.saturating_add(u16_at(slot, 12)))?;
                 if place_hash_eq(candidate, name) {
                     return Some(candidate);
                 }
@@ -226,7 +230,11 @@ impl MarkableTable {
                 break;
             }
             let start = u32_at(slot, 0);
-            if text.as_bytes().get(start..start + u16_at(slot, 4)) == Some(first.as_bytes()) {
+            if text
+                .as_bytes()
+                .get(start..start.saturating_add(u16_at(slot, 4)))
+                == Some(first.as_bytes())
+            {
                 let list = || self.list(text, u32_at(slot, 8)).unwrap_or_default();
                 return self.read[i].get_or_init(list);
             }
@@ -1023,6 +1031,55 @@ mod tests {
         assert!(Knowledge::load(longer).is_none());
         assert!(Knowledge::load(b"castlist knowledge 0\n").is_none());
         assert!(Knowledge::load(&COMPILED[..40]).is_none());
+    }
+
+    /// Bytes damaged inside the tables (not in their lengths) make look-ups miss or find
+    /// something else, never panic or loop: the names table's entries pointing past the
+    /// lexicons, and 64 bytes of noise here and there in the rest.
+    #[test]
+    fn damaged_slots_are_survived() {
+        let tables = Tables::build();
+        let header = MAGIC.len() + 4;
+        let le = |at: usize| u32::from_le_bytes(COMPILED[at..at + 4].try_into().unwrap()) as usize;
+        let names_at = header + le(MAGIC.len());
+        let names_end = names_at + 4 + le(names_at) * NameTable::SLOT;
+        let mut noise = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            noise ^= noise << 13;
+            noise ^= noise >> 7;
+            noise ^= noise << 17;
+            noise as u8
+        };
+        let mut bytes = COMPILED.to_vec();
+        for slot in bytes[names_at + 4..names_end].chunks_exact_mut(NameTable::SLOT) {
+            slot[11] |= 0x80;
+        }
+        let k = Knowledge::load(bytes.leak()).expect("only entries damaged");
+        assert!(tables.names.keys().all(|name| k.name(name).is_none()));
+        let damaged = (names_end..COMPILED.len() - 64).step_by(16411);
+        for start in damaged {
+            let mut bytes = COMPILED.to_vec();
+            bytes[start..start + 64]
+                .iter_mut()
+                .for_each(|b| *b = next());
+            let Some(k) = Knowledge::load(bytes.leak()) else {
+                continue;
+            };
+            let words = tables
+                .names
+                .keys()
+                .chain(tables.adjectives.keys())
+                .step_by(11);
+            for word in words.map(String::as_str).chain(["Sachsen", "Moskau", "UN"]) {
+                let found = [k.name(word), k.loose(word), k.adjective(word)];
+                let listed = k.markable(word).iter().map(|(_, e)| Some(*e));
+                for entry in found.into_iter().chain(listed).flatten() {
+                    let _ = (entry.name(&Lang::De), entry.kind());
+                }
+                let _ = (k.place(word), k.may_be_markable(word_hash(word)));
+                let _ = (k.may_start_adjective(word), k.may_be_adjective(word));
+            }
+        }
     }
 
     proptest::proptest! {
