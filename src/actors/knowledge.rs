@@ -134,9 +134,10 @@ fn name_hash(name: &str) -> u64 {
     step(hash, u64::from_le_bytes(last))
 }
 
-/// A hash table from folded names to entries, in the compiled bytes: open addressing, at most
-/// half full, probed from `slot_of(name_hash(name))` onwards. A slot is the name (u32 start in
-/// the text, u16 length), the entry's tag (`EMPTY`: a free slot), a zero byte and its index (u32).
+/// A hash table of folded names, in the compiled bytes: open addressing, at most half full,
+/// probed from `slot_of(name_hash(name))` onwards. A slot is the name (u32 start in the text,
+/// u16 length), a tag byte (`EMPTY`: a free slot), a zero byte and a value (u32): for names of
+/// entries, the entry's tag and index; for markable names, the place of their list.
 #[derive(Clone, Copy)]
 struct NameTable {
     slots: &'static [u8],
@@ -146,7 +147,8 @@ impl NameTable {
     const SLOT: usize = 12;
     const EMPTY: u8 = 0xff;
 
-    fn get(self, text: &str, key: &str) -> Option<Entry> {
+    /// The number of the slot that holds the name, and the slot.
+    fn find(self, text: &str, key: &str) -> Option<(usize, &'static [u8])> {
         let slots = self.slots.len() / Self::SLOT;
         let mut i = slot_of(name_hash(key), slots);
         // A table is never full; counting the probes guards against damaged bytes all the same.
@@ -161,11 +163,17 @@ impl NameTable {
                 .get(start..start.saturating_add(u16_at(slot, 4)))
                 == Some(key.as_bytes())
             {
-                return entry(slot[6], u32_at(slot, 8));
+                return Some((i, slot));
             }
             i = (i + 1) & (slots - 1);
         }
         None
+    }
+
+    /// The entry of a name.
+    fn get(self, text: &str, key: &str) -> Option<Entry> {
+        let (_, slot) = self.find(text, key)?;
+        entry(slot[6], u32_at(slot, 8))
     }
 }
 
@@ -206,41 +214,26 @@ impl PlaceTable {
 /// A name safe to mark, as written, split into words, and its entry.
 pub type MarkableName = (Vec<&'static str>, Entry);
 
-/// The names safe to mark, by their first word, in the compiled bytes like a `NameTable`: a
-/// slot is the first word (u32 start, u16 length), a byte that is 1 where the slot is taken, a
-/// zero byte and the place (u32) of its list of names in `lists`. A list is its length (u32),
-/// and per name its words (a length, u32, then each word as a string) and its entry (tag byte,
-/// u32 index), longest name first. A list is read into its cell the first time its word is
-/// asked for: a document asks for a few dozen of the thousands.
+/// The names safe to mark, by their first word (a `NameTable` whose values are places in
+/// `lists`). A list is its length (u32), and per name its words (a length, u32, then each word
+/// as a string) and its entry (tag byte, u32 index), longest name first. A list is read into
+/// its cell the first time its word is asked for: a document asks for a few dozen of the
+/// thousands.
 struct MarkableTable {
-    slots: &'static [u8],
+    firsts: NameTable,
     lists: &'static [u8],
     read: Vec<OnceLock<Vec<MarkableName>>>,
 }
 
 impl MarkableTable {
-    const SLOT: usize = 12;
-
     fn get(&self, text: &'static str, first: &str) -> &[MarkableName] {
-        let slots = self.read.len();
-        let mut i = slot_of(name_hash(first), slots);
-        for _ in 0..slots {
-            let slot = &self.slots[i * Self::SLOT..(i + 1) * Self::SLOT];
-            if slot[6] == 0 {
-                break;
-            }
-            let start = u32_at(slot, 0);
-            if text
-                .as_bytes()
-                .get(start..start.saturating_add(u16_at(slot, 4)))
-                == Some(first.as_bytes())
-            {
+        match self.firsts.find(text, first) {
+            Some((i, slot)) => {
                 let list = || self.list(text, u32_at(slot, 8)).unwrap_or_default();
-                return self.read[i].get_or_init(list);
+                self.read[i].get_or_init(list)
             }
-            i = (i + 1) & (slots - 1);
+            None => &[],
         }
-        &[]
     }
 
     /// The list at a place in `lists`; None when the bytes are damaged.
@@ -401,13 +394,15 @@ impl Knowledge {
         let places = PlaceTable {
             slots: r.slots(PlaceTable::SLOT)?,
         };
-        let slots = r.slots(MarkableTable::SLOT)?;
+        let firsts = NameTable {
+            slots: r.slots(NameTable::SLOT)?,
+        };
         let len = r.len()?;
         let markable = MarkableTable {
-            slots,
+            firsts,
             lists: r.bytes(len)?,
             read: std::iter::repeat_with(OnceLock::new)
-                .take(slots.len() / MarkableTable::SLOT)
+                .take(firsts.slots.len() / NameTable::SLOT)
                 .collect(),
         };
         let k = Knowledge {
@@ -584,27 +579,15 @@ impl Tables {
     fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
         for map in [&self.names, &self.loose, &self.adjectives] {
-            let mut items: Vec<(&str, Entry)> = map.iter().map(|(k, &e)| (k.as_str(), e)).collect();
-            items.sort_unstable_by_key(|&(key, _)| key);
-            let slots = table_size(items.len());
-            let mut table = vec![[0; NameTable::SLOT]; slots];
-            for slot in &mut table {
-                slot[6] = NameTable::EMPTY;
-            }
-            for (key, entry) in items {
-                let mut i = slot_of(name_hash(key), slots);
-                while table[i][6] != NameTable::EMPTY {
-                    i = (i + 1) & (slots - 1);
-                }
-                let (start, len) = w.place_of(key);
-                let (tag, index) = tag_and_index(entry);
-                table[i][0..4].copy_from_slice(&start);
-                table[i][4..6].copy_from_slice(&len);
-                table[i][6] = tag;
-                table[i][8..12].copy_from_slice(&index);
-            }
-            w.len(slots);
-            w.tables.extend(table.iter().flatten());
+            let mut items: Vec<(&str, u8, [u8; 4])> = map
+                .iter()
+                .map(|(key, &entry)| {
+                    let (tag, index) = tag_and_index(entry);
+                    (key.as_str(), tag, index)
+                })
+                .collect();
+            items.sort_unstable();
+            w.name_table(&items);
         }
         // Each hash's first name before the others that have it: probing meets them in this order.
         let mut places: Vec<(u64, &str)> = self.places.iter().map(|(&h, &n)| (h, n)).collect();
@@ -626,21 +609,13 @@ impl Tables {
         w.tables.extend(table.iter().flatten());
         let mut firsts: Vec<&&str> = self.markable.keys().collect();
         firsts.sort_unstable();
-        let slots = table_size(firsts.len());
-        let mut table = vec![[0; MarkableTable::SLOT]; slots];
+        // The lists' words go into the same text as all other strings.
         let mut lists = Writer::default();
         std::mem::swap(&mut lists.text, &mut w.text);
+        let mut items = Vec::with_capacity(firsts.len());
         for first in firsts {
-            let mut i = slot_of(name_hash(first), slots);
-            while table[i][6] != 0 {
-                i = (i + 1) & (slots - 1);
-            }
-            let (start, len) = lists.place_of(first);
             let offset = u32::try_from(lists.tables.len()).expect("under 4 GB of lists");
-            table[i][0..4].copy_from_slice(&start);
-            table[i][4..6].copy_from_slice(&len);
-            table[i][6] = 1;
-            table[i][8..12].copy_from_slice(&offset.to_le_bytes());
+            items.push((*first, 0, offset.to_le_bytes()));
             let names = &self.markable[first];
             lists.len(names.len());
             for (words, entry) in names {
@@ -654,8 +629,7 @@ impl Tables {
             }
         }
         std::mem::swap(&mut lists.text, &mut w.text);
-        w.len(slots);
-        w.tables.extend(table.iter().flatten());
+        w.name_table(&items);
         w.len(lists.tables.len());
         w.tables.extend(lists.tables);
         let one_word = self
@@ -690,8 +664,8 @@ impl Tables {
 /// lie. Little-endian: after the magic line, the length (u32) and UTF-8 of all the tables'
 /// strings one after another (checked once, when loaded), then the tables: names, loose names
 /// and adjectives (`NameTable`), places (`PlaceTable`), each its number of slots (u32) and its
-/// slots; the markable names (`MarkableTable`: its slots, then the length (u32) and bytes of the
-/// lists its slots point to); and the four `KeySet`s, each its number of keys (u32), the length
+/// slots; the markable names (`MarkableTable`: a `NameTable` of first words, then the length
+/// (u32) and bytes of the lists it points to); and the four `KeySet`s, each its number of keys (u32), the length
 /// of its bitmap (u32), the bitmap and its keys. A string in a list is its place in the text (u32 start, u16 length). Items are
 /// written sorted, so that the same lexicons always give the same bytes.
 const MAGIC: &[u8] = b"castlist knowledge 3\n";
@@ -737,6 +711,29 @@ impl Writer {
         let (start, len) = self.place_of(s);
         self.tables.extend(start);
         self.tables.extend(len);
+    }
+
+    /// A `NameTable` of names with their tags and values, in this order (so that their
+    /// strings, and so the bytes, come out the same every time).
+    fn name_table(&mut self, items: &[(&str, u8, [u8; 4])]) {
+        let slots = table_size(items.len());
+        let mut table = vec![[0; NameTable::SLOT]; slots];
+        for slot in &mut table {
+            slot[6] = NameTable::EMPTY;
+        }
+        for &(key, tag, value) in items {
+            let mut i = slot_of(name_hash(key), slots);
+            while table[i][6] != NameTable::EMPTY {
+                i = (i + 1) & (slots - 1);
+            }
+            let (start, len) = self.place_of(key);
+            table[i][0..4].copy_from_slice(&start);
+            table[i][4..6].copy_from_slice(&len);
+            table[i][6] = tag;
+            table[i][8..12].copy_from_slice(&value);
+        }
+        self.len(slots);
+        self.tables.extend(table.iter().flatten());
     }
 
     fn key_set(&mut self, mut keys: Vec<u64>) {
