@@ -1,7 +1,8 @@
 //! Linking throughput: `actors::link` on large documents made from the gold articles (text and
 //! recognised mentions), repeated with varied names so that actors keep coming and going, at
 //! 1, 3 and 10 MB — linear growth shows as a constant time per megabyte. And linking's share of
-//! the whole analysis: recognition and linking of the same 1 MB German text, measured apart.
+//! the whole analysis: recognition and linking of the same German text (1 and 10 MB), measured
+//! apart.
 
 use std::path::Path;
 
@@ -108,9 +109,9 @@ fn bench_link(c: &mut Criterion) {
 }
 
 /// Recognition (language given, model loaded) and linking of one text, each timed on its own;
-/// linking's share is link / (recognise + link). Two 1 MB German texts: the gold articles
-/// repeated as they are (names recur, as in a long text), and with their names renamed in
-/// every copy (a new cast every few kilobytes: linking's hard case).
+/// linking's share is link / (recognise + link). German texts: the gold articles repeated as
+/// they are to 1 MB (names recur, as in a long text), and with their names renamed in every copy
+/// (a new cast every few kilobytes: linking's hard case) to 1 and 10 MB.
 fn bench_share(c: &mut Criterion) {
     let sources = gold_documents();
     let mut repeated = String::new();
@@ -121,9 +122,14 @@ fn bench_share(c: &mut Criterion) {
         }
     }
     let renamed = big_document(&sources, 1_000_000).text;
-    let mut group = c.benchmark_group("analysis share, 1 MB German");
+    let renamed_10 = big_document(&sources, 10_000_000).text;
+    let mut group = c.benchmark_group("analysis share, German");
     group.sample_size(10);
-    for (label, text) in [("repeated", repeated), ("renamed", renamed)] {
+    for (label, text) in [
+        ("1 MB repeated", repeated),
+        ("1 MB renamed", renamed),
+        ("10 MB renamed", renamed_10),
+    ] {
         let laid_out = castlist::ingest::from_text("bench", text);
         let mut recognised = laid_out.clone();
         let tokens = castlist::nlp::recognise_tokenized(&mut recognised, Some(castlist::Lang::De));
