@@ -24,7 +24,7 @@ use crate::lexicon::places::{Country, countries, regions};
 
 const ADMIN1: &str = include_str!("../../assets/lexicons/admin1_de.tsv");
 const PROPER_NOUNS: &str = include_str!("../../assets/lexicons/de_proper_nouns.tsv");
-/// `Knowledge::build`'s tables, as `Knowledge::to_bytes` writes them.
+/// The lexicons' tables compiled, as `Tables::to_bytes` writes them.
 const COMPILED: &[u8] = include_bytes!("../../assets/lexicons/knowledge.bin");
 
 /// An actor the lexicons know.
