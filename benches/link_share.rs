@@ -1,6 +1,7 @@
-//! Linking's share of the analysis on whole articles, as a user opens them: each file is
-//! recognised (language detected) and then linked, `runs` times, and the medians of both are
-//! compared. Recognition and linking alternate within every run, so both see the same machine
+//! Linking's share of the analysis on whole articles, as a user opens them: each file is laid
+//! out (`ingest::from_text`), recognised (language detected) and then linked, `runs` times, and
+//! the medians are compared: linking's time against recognition's, and against the analysis
+//! before it (layout and recognition, as `castlist::analyse` runs them). Recognition and linking alternate within every run, so both see the same machine
 //! load and linking starts with the caches recognition left behind — unlike a benchmark that
 //! times each step in a loop of its own.
 //!
@@ -31,7 +32,7 @@ fn main() {
         _ => fail("usage: link_share [RUNS [FILE...]] (without files: the gold articles; 21 runs)"),
     };
     castlist::actors::prepare();
-    let (mut recognise_total, mut link_total) = (0.0, 0.0);
+    let (mut layout_total, mut recognise_total, mut link_total) = (0.0, 0.0, 0.0);
     let texts: Vec<(String, String)> = if paths.is_empty() {
         gold_texts()
     } else {
@@ -43,17 +44,18 @@ fn main() {
             })
             .collect()
     };
-    let laid_out: Vec<(String, castlist::Document)> = texts
-        .into_iter()
-        .map(|(path, text)| {
-            let doc = castlist::ingest::from_text(&path, text);
-            (path, doc)
-        })
-        .collect();
-    for (path, laid_out) in &laid_out {
-        let (mut recognise, mut link) = (Vec::new(), Vec::new());
+    let mut laid_out = Vec::with_capacity(texts.len());
+    for (path, text) in &texts {
+        let (mut layout, mut recognise, mut link) = (Vec::new(), Vec::new(), Vec::new());
+        let mut last = None;
         for _ in 0..runs {
-            let mut doc = laid_out.clone();
+            let text = text.clone();
+            let start = Instant::now();
+            let mut doc = castlist::ingest::from_text(path, text);
+            layout.push(start.elapsed().as_secs_f64());
+            if last.is_none() {
+                last = Some(doc.clone());
+            }
             let start = Instant::now();
             let tokens = castlist::nlp::recognise_tokenized(&mut doc, None);
             recognise.push(start.elapsed().as_secs_f64());
@@ -61,21 +63,33 @@ fn main() {
             castlist::actors::link_tokenized(&mut doc, &tokens);
             link.push(start.elapsed().as_secs_f64());
         }
-        let (r, l) = (median(&mut recognise), median(&mut link));
+        let (a, r, l) = (
+            median(&mut layout),
+            median(&mut recognise),
+            median(&mut link),
+        );
         println!(
-            "{:>8.3} ms recognise {:>7.3} ms link {:>5.1} %  {path}",
+            "{:>7.3} ms layout {:>8.3} ms recognise {:>7.3} ms link {:>5.1} % of recognition \
+             {:>5.1} % of layout + recognition  {path}",
+            a * 1e3,
             r * 1e3,
             l * 1e3,
-            100.0 * l / r
+            100.0 * l / r,
+            100.0 * l / (a + r)
         );
+        layout_total += a;
         recognise_total += r;
         link_total += l;
+        laid_out.extend(last.map(|doc| (path.clone(), doc)));
     }
     println!(
-        "total: recognise {:.2} ms, link {:.2} ms, linking's share {:.1} %",
+        "total: layout {:.2} ms, recognise {:.2} ms, link {:.2} ms, linking's share {:.1} % of \
+         recognition, {:.1} % of the analysis before it (layout + recognition, as `analyse` does)",
+        layout_total * 1e3,
         recognise_total * 1e3,
         link_total * 1e3,
-        100.0 * link_total / recognise_total
+        100.0 * link_total / recognise_total,
+        100.0 * link_total / (layout_total + recognise_total)
     );
     let (recognise_total, link_total) = two_threads(&laid_out, runs);
     println!(
