@@ -384,7 +384,7 @@ impl<'a> Finder<'a> {
                 match (self.grouping.form[m], actor) {
                     (Form::Name, Some(a)) => {
                         self.before(t, a);
-                        self.covered = self.covered.max(self.tokens.list[t].span.end());
+                        self.covered = self.covered.max(self.tokens.list[t].end());
                         if let Some(next) = self.after(t, a) {
                             t = next;
                             continue;
@@ -393,7 +393,7 @@ impl<'a> Finder<'a> {
                     (Form::Part, _) => self.role_in_compound(t, m),
                     _ => {}
                 }
-                self.covered = self.covered.max(self.tokens.list[t].span.end());
+                self.covered = self.covered.max(self.tokens.list[t].end());
             } else if let Some(next) = self.definite(t) {
                 t = next;
                 continue;
@@ -437,8 +437,8 @@ impl<'a> Finder<'a> {
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
         let span = Span::new(
-            self.tokens.list[first].span.start(),
-            self.tokens.list[last].span.end(),
+            self.tokens.list[first].start(),
+            self.tokens.list[last].end(),
         );
         if span.start() < self.covered {
             return;
@@ -749,7 +749,7 @@ impl<'a> Finder<'a> {
             return;
         };
         // The rest of the word, with or without a linking s ("Kremls|precher" is "Kreml|sprecher").
-        let span = self.tokens.list[t].span;
+        let span = self.tokens.list[t].span();
         let rest = self.doc.text[inner.end()..span.end()].trim_start_matches('-');
         let with_s = self.doc.text[inner.start()..inner.end()]
             .strip_suffix('s')
@@ -769,7 +769,7 @@ impl<'a> Finder<'a> {
     /// short form. Returns the token to continue from.
     fn definite(&mut self, t: usize) -> Option<usize> {
         // The articles (`ARTICLES_LEN`) have three bytes: most words are no article.
-        if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
+        if !self.tokens.is_word(t) || self.tokens.list[t].len() != ARTICLES_LEN {
             return None;
         }
         // Nothing remembered and no short form yet: no head noun has a referent (`referent`).
@@ -798,7 +798,7 @@ impl<'a> Finder<'a> {
             let adjective = (self.german && is_german_adjective(text))
                 || (self.english
                     && (is_english_modifier(text)
-                        || (!capitalised && self.tokens.list[cursor].span.len() > 2)));
+                        || (!capitalised && self.tokens.list[cursor].len() > 2)));
             if !adjective {
                 return None;
             }
