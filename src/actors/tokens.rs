@@ -371,12 +371,11 @@ impl BlockTokens<'_> {
     }
 }
 
-/// Moves tokens `shift` places back in the list, over tokens merged into a mention's.
+/// Moves tokens `shift` places back in the list, over tokens merged into a mention's: one
+/// copy of the run.
 fn move_back(list: &mut [Token], tokens: Range<usize>, shift: usize) {
-    if shift > 0 {
-        for i in tokens {
-            list[i - shift] = list[i];
-        }
+    if shift > 0 && !tokens.is_empty() {
+        list.copy_within(tokens.clone(), tokens.start - shift);
     }
 }
 
