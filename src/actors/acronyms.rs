@@ -45,7 +45,7 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         match tokens.mention(inner) {
             Some(_) => {}
             None if tokens.is_word(inner) => found.added.push(Mention {
-                span: tokens.list[inner].span,
+                span: tokens.list[inner].span(),
                 kind: mention.kind,
                 form: Form::Name,
                 actor: None,
@@ -96,7 +96,7 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     }
     let mut uses = Vec::new();
     for t in 0..n {
-        let span = tokens.list[t].span;
+        let span = tokens.list[t].span();
         if !(shortest..=longest).contains(&span.len())
             || !first_bytes[usize::from(tokens.text.as_bytes()[span.start()])]
             || !tokens.is_word(t)
@@ -183,15 +183,11 @@ fn long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind, 
                 && is_subsequence(&initials, acronym)
                 && abbreviates(
                     acronym,
-                    &tokens.text
-                        [tokens.list[words[k]].span.start()..tokens.list[words[0]].span.end()],
+                    &tokens.text[tokens.list[words[k]].start()..tokens.list[words[0]].end()],
                 )
         });
         if let Some(k) = start {
-            let span = Span::new(
-                tokens.list[words[k]].span.start(),
-                tokens.list[words[0]].span.end(),
-            );
+            let span = Span::new(tokens.list[words[k]].start(), tokens.list[words[0]].end());
             let inside = words[..=k]
                 .iter()
                 .rev()

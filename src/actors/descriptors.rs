@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use super::group::{Grouping, is_quote};
 use super::morph::{each_noun_form, fold_into, is_german_adjective, is_plain_byte, noun_stems};
-use super::names::{BUFFER_BYTES, capitalise};
+use super::names::{BUFFER_BYTES, Sym, Symbols, capitalise};
 use super::roles::{
     ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
     organisation_class, role,
@@ -123,12 +123,23 @@ pub fn prepare() {
 const NOT_REMEMBERED: &[&str] = &["mann", "frau", "herr", "man", "woman"];
 
 /// A remembered noun form.
+#[derive(Clone, Copy)]
 struct Slot {
     /// The actor that had it most recently.
     actor: ActorIdx,
-    /// When the form is a noun remembered itself: its forms' slots, the range in
+    /// When the form is a noun remembered itself: its forms (their numbers), the range in
     /// `Finder::head_slots`. A noun is remembered again and again; its forms are found once.
     forms: Option<(usize, usize)>,
+}
+
+/// What a folded noun form the finder knows of (by its number in `Finder::forms`) stands for.
+#[derive(Clone, Copy, Default)]
+struct FormFacts {
+    /// Its slot, when it is a remembered form.
+    slot: Option<Slot>,
+    /// When it is the class noun of organisations' names (`short_forms`): the one organisation
+    /// whose name has it (None: several).
+    short_form: Option<Option<ActorIdx>>,
 }
 
 struct Finder<'a> {
@@ -138,14 +149,14 @@ struct Finder<'a> {
     assignment: &'a [Option<ActorIdx>],
     german: bool,
     english: bool,
-    /// Noun form → its slot in `slots`.
-    roles: FxHashMap<String, usize>,
-    slots: Vec<Slot>,
-    /// The slots of the forms of remembered nouns (`Slot::forms`).
-    head_slots: Vec<usize>,
-    /// Noun form → the one organisation whose name has it as head (None: several).
-    short_forms: ShortForms,
-    /// The `start_key` of every key of `roles` and `short_forms`.
+    /// The remembered noun forms and the organisations' class nouns, each by a number (the
+    /// table of folded forms `group` uses, so one kind of table serves both), and what each
+    /// stands for, by its number. Empty while no noun has a referent.
+    forms: Symbols,
+    facts: Vec<FormFacts>,
+    /// The forms of remembered nouns (`Slot::forms`).
+    head_slots: Vec<Sym>,
+    /// The `start_key` of every form in `forms`.
     starts: StartKeys,
     /// What the phrases ask of each actor.
     actors: Vec<ActorFacts<'a>>,
@@ -197,24 +208,6 @@ impl StartKeys {
     fn contains(&self, key: u32) -> bool {
         let bit = Self::bit(key);
         self.bits[bit >> 6] & (1 << (bit & 63)) != 0
-    }
-}
-
-/// Class nouns of organisation names (`short_forms`): each noun's place in `actors`, which
-/// holds the one organisation whose name has it as head (None: several).
-#[derive(Default)]
-struct ShortForms {
-    index: FxHashMap<&'static str, usize>,
-    actors: Vec<Option<ActorIdx>>,
-}
-
-impl ShortForms {
-    fn get(&self, noun: &str) -> Option<Option<ActorIdx>> {
-        self.index.get(noun).map(|&i| self.actors[i])
-    }
-
-    fn is_empty(&self) -> bool {
-        self.actors.is_empty()
     }
 }
 
@@ -272,10 +265,9 @@ pub fn find<'a>(
         assignment,
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
-        roles: FxHashMap::default(),
-        slots: Vec::new(),
+        forms: Symbols::default(),
+        facts: Vec::new(),
         head_slots: Vec::new(),
-        short_forms: ShortForms::default(),
         starts: StartKeys::default(),
         actors: actors
             .iter()
@@ -293,10 +285,7 @@ pub fn find<'a>(
         fold_ranges: Vec::new(),
         folds_text: String::new(),
     };
-    finder.short_forms = short_forms(actors, &doc.lang);
-    for form in finder.short_forms.index.keys() {
-        finder.starts.insert(start_key(form));
-    }
+    finder.short_forms(actors);
     finder.run();
     finder.out
 }
@@ -308,29 +297,6 @@ fn start_key(key: &str) -> u32 {
     start.iter().fold(start.len() as u32, |packed, &b| {
         (packed << 8) | u32::from(b)
     })
-}
-
-/// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
-/// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
-/// when several organisations share one.
-fn short_forms(actors: &[Actor], lang: &Lang) -> ShortForms {
-    let mut forms = ShortForms::default();
-    for (a, actor) in actors.iter().enumerate() {
-        if actor.kind != Kind::Org {
-            continue;
-        }
-        let Some(class) = head_class(&actor.name, lang) else {
-            continue;
-        };
-        let next = forms.actors.len();
-        let i = *forms.index.entry(class).or_insert(next);
-        if i == next {
-            forms.actors.push(Some(ActorIdx(a)));
-        } else if forms.actors[i] != Some(ActorIdx(a)) {
-            forms.actors[i] = None;
-        }
-    }
-    forms
 }
 
 /// The organisation class (`organisation_class`) of the last of an organisation's words that
@@ -372,6 +338,47 @@ fn is_plain_word(word: &str) -> bool {
 }
 
 impl<'a> Finder<'a> {
+    /// Class nouns of organisation names, for short forms: "Deutsche Bahn" → "bahn",
+    /// "Bundesverfassungsgericht" → "gericht", "International Court of Justice" → "court"; None
+    /// when several organisations share one.
+    fn short_forms(&mut self, actors: &[Actor]) {
+        for (a, actor) in actors.iter().enumerate() {
+            if actor.kind != Kind::Org {
+                continue;
+            }
+            let Some(class) = head_class(&actor.name, &self.doc.lang) else {
+                continue;
+            };
+            let s = self.form(class);
+            let facts = &mut self.facts[s.index()];
+            facts.short_form = match facts.short_form {
+                None => Some(Some(ActorIdx(a))),
+                Some(one) if one == Some(ActorIdx(a)) => Some(one),
+                Some(_) => Some(None),
+            };
+        }
+    }
+
+    /// The number of a folded form in `forms`, given one (with no facts yet) if it is new.
+    fn form(&mut self, folded: &str) -> Sym {
+        if self.facts.is_empty() {
+            // Sized once: a document remembers a few nouns of a few forms each.
+            self.forms = Symbols::with_capacity(FIRST_FORMS);
+            self.facts.reserve(FIRST_FORMS);
+        }
+        let s = self.forms.intern(folded);
+        if s.index() == self.facts.len() {
+            self.facts.push(FormFacts::default());
+            self.starts.insert(start_key(folded));
+        }
+        s
+    }
+
+    /// The facts of a folded form, if it has any.
+    fn facts_of(&self, folded: &str) -> Option<FormFacts> {
+        self.forms.get(folded).map(|s| self.facts[s.index()])
+    }
+
     fn run(&mut self) {
         let n = self.tokens.list.len();
         let mut t = 0;
@@ -384,7 +391,7 @@ impl<'a> Finder<'a> {
                 match (self.grouping.form[m], actor) {
                     (Form::Name, Some(a)) => {
                         self.before(t, a);
-                        self.covered = self.covered.max(self.tokens.list[t].span.end());
+                        self.covered = self.covered.max(self.tokens.list[t].end());
                         if let Some(next) = self.after(t, a) {
                             t = next;
                             continue;
@@ -393,7 +400,7 @@ impl<'a> Finder<'a> {
                     (Form::Part, _) => self.role_in_compound(t, m),
                     _ => {}
                 }
-                self.covered = self.covered.max(self.tokens.list[t].span.end());
+                self.covered = self.covered.max(self.tokens.list[t].end());
             } else if let Some(next) = self.definite(t) {
                 t = next;
                 continue;
@@ -437,8 +444,8 @@ impl<'a> Finder<'a> {
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
         let span = Span::new(
-            self.tokens.list[first].span.start(),
-            self.tokens.list[last].span.end(),
+            self.tokens.list[first].start(),
+            self.tokens.list[last].end(),
         );
         if span.start() < self.covered {
             return;
@@ -516,57 +523,45 @@ impl<'a> Finder<'a> {
     /// `remember` for one folded noun: its forms (`noun_forms`) point to `actor`. The forms
     /// of a noun are found (and a form allocated) only the first time it is remembered.
     fn remember_forms(&mut self, folded: &str, actor: ActorIdx) {
-        let known = self
-            .roles
-            .get(folded)
-            .and_then(|&slot| self.slots[slot].forms);
+        let known = self.facts_of(folded).and_then(|facts| facts.slot?.forms);
         let (start, end) = match known {
             Some(range) => range,
             None => self.add_forms(folded, actor),
         };
-        for &slot in &self.head_slots[start..end] {
-            self.slots[slot].actor = actor;
+        for &s in &self.head_slots[start..end] {
+            if let Some(slot) = &mut self.facts[s.index()].slot {
+                slot.actor = actor;
+            }
         }
     }
 
     /// The slots of a noun's forms (as `remember_forms` takes them), added to `head_slots`
     /// and kept with the noun's own slot; new forms get a slot with `actor`.
     fn add_forms(&mut self, folded: &str, actor: ActorIdx) -> (usize, usize) {
-        if self.slots.is_empty() {
-            // Sized once: a document remembers a few nouns of a few forms each.
-            self.roles.reserve(FIRST_FORMS);
-            self.slots.reserve(FIRST_FORMS);
+        if self.head_slots.is_empty() {
             self.head_slots.reserve(FIRST_FORMS);
         }
         let start = self.head_slots.len();
-        let (roles, slots, starts, head_slots) = (
-            &mut self.roles,
-            &mut self.slots,
-            &mut self.starts,
-            &mut self.head_slots,
-        );
         let mut own = None;
         each_noun_form(folded, |f| {
             if NOT_REMEMBERED.contains(&f) || is_honorific(f) {
                 return;
             }
-            let slot = match roles.get(f) {
-                Some(&slot) => slot,
-                None => {
-                    roles.insert(f.to_string(), slots.len());
-                    slots.push(Slot { actor, forms: None });
-                    starts.insert(start_key(f));
-                    slots.len() - 1
-                }
-            };
-            if f == folded {
-                own = Some(slot);
+            let s = self.form(f);
+            let facts = &mut self.facts[s.index()];
+            if facts.slot.is_none() {
+                facts.slot = Some(Slot { actor, forms: None });
             }
-            head_slots.push(slot);
+            if f == folded {
+                own = Some(s);
+            }
+            self.head_slots.push(s);
         });
         let range = (start, self.head_slots.len());
-        if let Some(slot) = own {
-            self.slots[slot].forms = Some(range);
+        if let Some(s) = own
+            && let Some(slot) = &mut self.facts[s.index()].slot
+        {
+            slot.forms = Some(range);
         }
         range
     }
@@ -749,7 +744,7 @@ impl<'a> Finder<'a> {
             return;
         };
         // The rest of the word, with or without a linking s ("Kremls|precher" is "Kreml|sprecher").
-        let span = self.tokens.list[t].span;
+        let span = self.tokens.list[t].span();
         let rest = self.doc.text[inner.end()..span.end()].trim_start_matches('-');
         let with_s = self.doc.text[inner.start()..inner.end()]
             .strip_suffix('s')
@@ -769,11 +764,11 @@ impl<'a> Finder<'a> {
     /// short form. Returns the token to continue from.
     fn definite(&mut self, t: usize) -> Option<usize> {
         // The articles (`ARTICLES_LEN`) have three bytes: most words are no article.
-        if !self.tokens.is_word(t) || self.tokens.list[t].span.len() != ARTICLES_LEN {
+        if !self.tokens.is_word(t) || self.tokens.list[t].len() != ARTICLES_LEN {
             return None;
         }
         // Nothing remembered and no short form yet: no head noun has a referent (`referent`).
-        if !self.is_article(t) || (self.roles.is_empty() && self.short_forms.is_empty()) {
+        if !self.is_article(t) || self.facts.is_empty() {
             return None;
         }
         let mut cursor = self.tokens.next(t)?;
@@ -798,7 +793,7 @@ impl<'a> Finder<'a> {
             let adjective = (self.german && is_german_adjective(text))
                 || (self.english
                     && (is_english_modifier(text)
-                        || (!capitalised && self.tokens.list[cursor].span.len() > 2)));
+                        || (!capitalised && self.tokens.list[cursor].len() > 2)));
             if !adjective {
                 return None;
             }
@@ -810,7 +805,7 @@ impl<'a> Finder<'a> {
     /// The actor a head noun refers to: a remembered role, else an organisation's short form
     /// once the organisation has been named.
     fn referent(&mut self, t: usize) -> Option<ActorIdx> {
-        if self.roles.is_empty() && self.short_forms.is_empty() {
+        if self.facts.is_empty() {
             return None;
         }
         let word = self.text(t);
@@ -829,8 +824,8 @@ impl<'a> Finder<'a> {
         if folded.len() >= 5 && !self.starts.contains(start_key(folded)) {
             return None;
         }
-        if let Some(&slot) = noun_stems(folded).find_map(|f| self.roles.get(f)) {
-            return Some(self.slots[slot].actor);
+        if let Some(slot) = noun_stems(folded).find_map(|f| self.facts_of(f)?.slot) {
+            return Some(slot.actor);
         }
         // A short form in the singular: "die Bahn", "des Gerichts" (not "die Gerichte").
         let singular = [
@@ -841,7 +836,7 @@ impl<'a> Finder<'a> {
         singular
             .into_iter()
             .flatten()
-            .find_map(|f| self.short_forms.get(f).flatten())
+            .find_map(|f| self.facts_of(f)?.short_form.flatten())
             .filter(|a| self.actors[a.0].seen)
     }
 

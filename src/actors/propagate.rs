@@ -21,7 +21,7 @@ use super::morph::{fold, fold_into, is_acronym, is_german_adjective, strip_adjec
 use super::names::BUFFER_BYTES;
 use super::numbered::is_roman_number;
 use super::roles::role;
-use super::tokens::{Class, Tokens};
+use super::tokens::Tokens;
 use crate::document::{Document, Form, Kind, Lang, Mention, Origin, Span};
 
 /// A longer name to look for: its words as the tokenizer writes them (a range of
@@ -84,9 +84,9 @@ impl<'a> Candidates<'a> {
         let next = t + 1;
         let longer = (first.longer
             && next < tokens.list.len()
-            && tokens.list[next].block == tokens.list[t].block
+            && tokens.joined(t)
             && tokens.list[next].spaced
-            && !matches!(tokens.list[next].class, Class::Mention(_)))
+            && !tokens.list[next].is_mention())
         .then(|| self.longer.get(&(tokens.text(t), tokens.text(next))))
         .flatten()
         .and_then(|&chain| {
@@ -120,7 +120,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut t = 0;
     while t < n {
-        if tokens.list[t].class != Class::Word {
+        if !tokens.is_word(t) {
             t += 1;
             continue;
         }
@@ -146,7 +146,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
         }
         let facts = facts[i];
         let mention = |last: usize, kind, form, origin| Mention {
-            span: Span::new(tokens.list[t].span.start(), tokens.list[last].span.end()),
+            span: Span::new(tokens.list[t].start(), tokens.list[last].end()),
             kind,
             form,
             actor: None,
@@ -706,8 +706,8 @@ fn matches_at(tokens: &Tokens, t: usize, words: &[impl AsRef<str>]) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         let j = t + i;
         j < tokens.list.len()
-            && tokens.list[j].block == tokens.list[t].block
-            && !matches!(tokens.list[j].class, Class::Mention(_))
+            && (i == 0 || tokens.joined(j - 1))
+            && !tokens.list[j].is_mention()
             && (i == 0 || tokens.list[j].spaced)
             && tokens.text(j) == w.as_ref()
     })
@@ -895,7 +895,7 @@ mod tests {
             let candidates = candidates(&d, &mut genitives);
             let tokens = Tokens::of(&d);
             for t in 0..tokens.list.len() {
-                if tokens.list[t].class != Class::Word {
+                if !tokens.is_word(t) {
                     continue;
                 }
                 let indexed = candidates

@@ -8,8 +8,7 @@ use crate::document::{Block, Lang, Mention, Span};
 use crate::nlp::tokenize::{Token as NlpToken, TokenKind, tokenize_span};
 use std::ops::Range;
 
-/// What a token is. Eight bytes (a token is 32): the list of a long text's tokens is written
-/// once and read by every phase.
+/// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Class {
     /// A mention, by its index in `Document::mentions`.
@@ -22,14 +21,90 @@ pub enum Class {
     Punct(char),
 }
 
+/// A token. Sixteen bytes: the list of a long text's tokens is written once and read by every
+/// phase, so its byte offsets are 32 bits (`Tokens::build` asserts that the text is shorter
+/// than 4 GiB), its class is a tag and a number, and its block is told by whether it opens one
+/// (the phases only ask whether two neighbours share a block).
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
-    pub span: Span,
-    pub class: Class,
-    /// Index of the block the token lies in.
-    pub block: u32,
+    start: u32,
+    end: u32,
+    /// The class's number: the mention's index, or the punctuation's character (0 otherwise).
+    value: u32,
+    tag: Tag,
     /// White space (or a block start) before the token.
     pub spaced: bool,
+    /// The first token of a block: the token before it (if any) lies in another block.
+    opens: bool,
+}
+
+/// The variant of a token's `Class`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tag {
+    Mention,
+    Word,
+    Number,
+    Punct,
+}
+
+impl Token {
+    fn new(span: Span, class: Class, spaced: bool, opens: bool) -> Token {
+        let (tag, value) = match class {
+            Class::Mention(m) => (Tag::Mention, m),
+            Class::Word => (Tag::Word, 0),
+            Class::Number => (Tag::Number, 0),
+            Class::Punct(c) => (Tag::Punct, u32::from(c)),
+        };
+        Token {
+            // The text is shorter than 4 GiB (`Tokens::build`).
+            start: span.start() as u32,
+            end: span.end() as u32,
+            value,
+            tag,
+            spaced,
+            opens,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The token's length in bytes.
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start(), self.end())
+    }
+
+    #[cfg(test)]
+    pub fn class(&self) -> Class {
+        match self.tag {
+            Tag::Mention => Class::Mention(self.value),
+            Tag::Word => Class::Word,
+            Tag::Number => Class::Number,
+            // Only characters are stored.
+            Tag::Punct => Class::Punct(char::from_u32(self.value).unwrap_or(' ')),
+        }
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.tag == Tag::Word
+    }
+
+    pub fn is_mention(&self) -> bool {
+        self.tag == Tag::Mention
+    }
+
+    fn set_class(&mut self, class: Class) {
+        *self = Token::new(self.span(), class, self.spaced, self.opens);
+    }
 }
 
 /// The tokens of a document's article blocks, in text order.
@@ -66,6 +141,11 @@ impl<'t> Tokens<'t> {
         mentions: &[Mention],
         given: Option<&[NlpToken]>,
     ) -> Tokens<'t> {
+        // Byte offsets are kept in 32 bits (`Token`).
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "linking takes texts shorter than 4 GiB"
+        );
         // The article blocks, or the whole text when there are no blocks.
         let whole = Span::new(0, text.len());
         let article_blocks = std::iter::once(whole).filter(|_| blocks.is_empty()).chain(
@@ -84,7 +164,7 @@ impl<'t> Tokens<'t> {
         let mut of_mention = vec![None; mentions.len()];
         let mut own = Vec::new();
         let mut next = 0;
-        for (b, block) in article_blocks.enumerate() {
+        for block in article_blocks {
             while next < mentions.len() && mentions[next].span.start() < block.start() {
                 next += 1;
             }
@@ -102,7 +182,6 @@ impl<'t> Tokens<'t> {
             };
             let mut out = BlockTokens {
                 list: &mut list,
-                block: u32::try_from(b).expect("fewer than 2^32 blocks"),
                 span: block,
                 last_end: None,
             };
@@ -161,16 +240,16 @@ impl<'t> Tokens<'t> {
         let (mut unmoved, mut shift, mut free) = (0, 0, 0);
         for (j, m) in mentions.iter().enumerate() {
             let start = m.span.start();
-            while let Some(p) = was_mention.next_if(|&p| list[p].span.start() < start) {
-                list[p].class = Class::Word;
+            while let Some(p) = was_mention.next_if(|&p| list[p].start() < start) {
+                list[p].set_class(Class::Word);
             }
-            let t = match was_mention.next_if(|&p| list[p].span.start() == start) {
+            let t = match was_mention.next_if(|&p| list[p].start() == start) {
                 Some(p) => p,
                 None => {
                     // A new mention: its token lies before the next old one.
                     let limit = was_mention.peek().copied().unwrap_or(list.len());
-                    let t = free + list[free..limit].partition_point(|t| t.span.start() < start);
-                    if t == limit || list[t].span.start() != start {
+                    let t = free + list[free..limit].partition_point(|t| t.start() < start);
+                    if t == limit || list[t].start() != start {
                         continue;
                     }
                     t
@@ -178,14 +257,18 @@ impl<'t> Tokens<'t> {
             };
             let mut end = t;
             while end + 1 < list.len()
-                && list[end + 1].block == list[t].block
-                && list[end + 1].span.end() <= m.span.end()
+                && !list[end + 1].opens
+                && list[end + 1].end() <= m.span.end()
             {
                 end += 1;
             }
             while was_mention.next_if(|&p| p <= end).is_some() {}
-            list[t].span = Span::new(start, list[end].span.end());
-            list[t].class = Class::mention(j);
+            list[t] = Token::new(
+                Span::new(start, list[end].end()),
+                Class::mention(j),
+                list[t].spaced,
+                list[t].opens,
+            );
             self.of_mention[j] = Some(t - shift);
             if end > t {
                 move_back(list, unmoved..t + 1, shift);
@@ -195,7 +278,7 @@ impl<'t> Tokens<'t> {
             free = end + 1;
         }
         for p in was_mention {
-            list[p].class = Class::Word;
+            list[p].set_class(Class::Word);
         }
         let len = list.len();
         move_back(list, unmoved..len, shift);
@@ -204,7 +287,8 @@ impl<'t> Tokens<'t> {
 
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'t str {
-        &self.text[self.list[i].span.range()]
+        let token = &self.list[i];
+        &self.text[token.start()..token.end()]
     }
 
     /// The token of a mention (none for mentions outside the article blocks).
@@ -214,12 +298,12 @@ impl<'t> Tokens<'t> {
 
     /// True when tokens `i` and `i + 1` are in the same block.
     pub fn joined(&self, i: usize) -> bool {
-        i + 1 < self.list.len() && self.list[i].block == self.list[i + 1].block
+        i + 1 < self.list.len() && !self.list[i + 1].opens
     }
 
     /// The token before `i` in the same block.
     pub fn prev(&self, i: usize) -> Option<usize> {
-        (i > 0 && self.list[i - 1].block == self.list[i].block).then(|| i - 1)
+        (i > 0 && !self.list[i].opens).then(|| i - 1)
     }
 
     /// The token after `i` in the same block.
@@ -228,18 +312,17 @@ impl<'t> Tokens<'t> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.list[i].class == Class::Word
+        self.list[i].is_word()
     }
 
     pub fn mention(&self, i: usize) -> Option<usize> {
-        match self.list[i].class {
-            Class::Mention(m) => Some(m as usize),
-            _ => None,
-        }
+        let token = &self.list[i];
+        token.is_mention().then_some(token.value as usize)
     }
 
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.list[i].class == Class::Punct(c)
+        let token = &self.list[i];
+        token.tag == Tag::Punct && token.value == u32::from(c)
     }
 }
 
@@ -253,8 +336,7 @@ impl Class {
 /// The tokens of one block as they are added.
 struct BlockTokens<'l> {
     list: &'l mut Vec<Token>,
-    /// The block's index and span.
-    block: u32,
+    /// The block's span.
     span: Span,
     /// The end of the block's last token so far.
     last_end: Option<usize>,
@@ -268,13 +350,9 @@ impl BlockTokens<'_> {
             Some(end) => end < span.start(),
             None => self.span.start() <= span.start(),
         };
+        let opens = self.last_end.is_none();
         self.last_end = Some(span.end());
-        self.list.push(Token {
-            span,
-            class,
-            spaced,
-            block: self.block,
-        });
+        self.list.push(Token::new(span, class, spaced, opens));
     }
 
     /// Adds mention `m`'s token (clipped to the block, after `pos`); returns its end.
@@ -293,12 +371,11 @@ impl BlockTokens<'_> {
     }
 }
 
-/// Moves tokens `shift` places back in the list, over tokens merged into a mention's.
+/// Moves tokens `shift` places back in the list, over tokens merged into a mention's: one
+/// copy of the run.
 fn move_back(list: &mut [Token], tokens: Range<usize>, shift: usize) {
-    if shift > 0 {
-        for i in tokens {
-            list[i - shift] = list[i];
-        }
+    if shift > 0 && !tokens.is_empty() {
+        list.copy_within(tokens.clone(), tokens.start - shift);
     }
 }
 
@@ -346,8 +423,8 @@ mod tests {
 
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn tokens_are_32_bytes() {
-        assert_eq!(std::mem::size_of::<Token>(), 32);
+    fn tokens_are_16_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
     }
 
     #[test]
@@ -403,7 +480,7 @@ mod tests {
             !t.list[2].spaced,
             "the rest of the word is glued to the name"
         );
-        assert_eq!(t.list[12].class, Class::Number);
+        assert_eq!(t.list[12].class(), Class::Number);
         d.lang = Lang::En;
         let t = Tokens::of(&d);
         assert_eq!(&texts(&t)[..4], ["At", "Japan", "'s", "plant"]);
@@ -425,10 +502,10 @@ mod tests {
         let afd = t
             .list
             .iter()
-            .position(|x| &d.text[x.span.range()] == "AfD")
+            .position(|x| &d.text[x.span().range()] == "AfD")
             .unwrap();
         let added = crate::document::Mention {
-            span: t.list[afd].span,
+            span: t.list[afd].span(),
             ..d.mentions[0]
         };
         d.mentions.insert(0, added);
@@ -447,32 +524,33 @@ mod tests {
         let (mut read, mut write, mut j) = (0, 0, 0);
         while read < list.len() {
             let token = list[read];
-            while j < mentions.len() && mentions[j].span.start() < token.span.start() {
+            while j < mentions.len() && mentions[j].span.start() < token.start() {
                 j += 1;
             }
             match mentions.get(j) {
-                Some(m) if m.span.start() == token.span.start() => {
+                Some(m) if m.span.start() == token.start() => {
                     let mut end = read;
                     while end + 1 < list.len()
-                        && list[end + 1].block == token.block
-                        && list[end + 1].span.end() <= m.span.end()
+                        && !list[end + 1].opens
+                        && list[end + 1].end() <= m.span.end()
                     {
                         end += 1;
                     }
                     of_mention[j] = Some(write);
-                    list[write] = Token {
-                        span: Span::new(token.span.start(), list[end].span.end()),
-                        class: Class::mention(j),
-                        ..token
-                    };
+                    list[write] = Token::new(
+                        Span::new(token.start(), list[end].end()),
+                        Class::mention(j),
+                        token.spaced,
+                        token.opens,
+                    );
                     read = end + 1;
                 }
                 _ => {
-                    let class = match token.class {
+                    let class = match token.class() {
                         Class::Mention(_) => Class::Word,
                         other => other,
                     };
-                    list[write] = Token { class, ..token };
+                    list[write] = Token::new(token.span(), class, token.spaced, token.opens);
                     read += 1;
                 }
             }
@@ -534,8 +612,8 @@ mod tests {
             let mut tokens = Tokens::of(&d);
             let (list, of_mention) = remarked_by_scan(&tokens, &new);
             tokens.remark(&new);
-            let fields = |l: &[Token]| -> Vec<(Span, Class, bool, u32)> {
-                l.iter().map(|t| (t.span, t.class, t.spaced, t.block)).collect()
+            let fields = |l: &[Token]| -> Vec<(Span, Class, bool, bool)> {
+                l.iter().map(|t| (t.span(), t.class(), t.spaced, t.opens)).collect()
             };
             proptest::prop_assert_eq!(fields(&tokens.list), fields(&list));
             proptest::prop_assert_eq!(tokens.of_mention, of_mention);
