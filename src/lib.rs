@@ -14,7 +14,8 @@ pub mod reader;
 pub use document::{Document, Lang};
 
 /// Analyses a plain text: its layout, the mentions of names in it and the actors they refer
-/// to. The language is detected unless given.
+/// to. The language is detected unless given. Panics on a text longer than
+/// [`ingest::MAX_TEXT_BYTES`] (4 GiB), which files read by [`ingest::read`] never are.
 pub fn analyse(text: &str, lang: Option<Lang>) -> Document {
     let mut doc = ingest::from_text("", text.to_string());
     doc.source = None;

@@ -153,10 +153,10 @@ fn aliases(doc: &Document, actors: &mut [Actor]) {
     for (actor, &end) in actors.iter_mut().zip(&next) {
         let group = &mut surfaces[start..end];
         group.sort_unstable();
-        for (i, &surface) in group.iter().enumerate() {
-            if i == 0 || group[i - 1] != surface {
-                actor.aliases.push(surface.to_string());
-            }
+        let new = |i: usize| i == 0 || group[i - 1] != group[i];
+        actor.aliases.reserve((0..group.len()).filter(|&i| new(i)).count());
+        for i in (0..group.len()).filter(|&i| new(i)) {
+            actor.aliases.push(group[i].to_string());
         }
         start = end;
     }

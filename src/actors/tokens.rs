@@ -141,7 +141,7 @@ impl<'t> Tokens<'t> {
         mentions: &[Mention],
         given: Option<&[NlpToken]>,
     ) -> Tokens<'t> {
-        // Byte offsets are kept in 32 bits (`Token`).
+        // Byte offsets are kept in 32 bits (`Token`); `ingest` refuses longer texts.
         assert!(
             u32::try_from(text.len()).is_ok(),
             "linking takes texts shorter than 4 GiB"

@@ -42,7 +42,12 @@ pub enum IngestError {
         name: String,
         source: json::ImportError,
     },
+    #[error("{name}: too large ({bytes} bytes of text; castlist reads texts up to 4 GiB)")]
+    TooLarge { name: String, bytes: usize },
 }
+
+/// The longest text castlist analyses, in bytes: linking keeps byte offsets in 32 bits.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
 /// Reads a file (`-` for standard input) into an [`Input`].
 pub fn read(name: &str) -> Result<Input, IngestError> {
@@ -77,6 +82,7 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Input, IngestError> {
         name: name.to_string(),
         source,
     })?;
+    within_limit(name, text.len())?;
     if looks_like_json(name, &text) {
         let mut doc = json::from_str(&text).map_err(|source| IngestError::Json {
             name: name.to_string(),
@@ -95,6 +101,17 @@ pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<Input, IngestError> {
         return Ok(Input::Annotated(doc));
     }
     Ok(Input::Text(from_text(name, text)))
+}
+
+/// Refuses a text longer than [`MAX_TEXT_BYTES`].
+fn within_limit(name: &str, bytes: usize) -> Result<(), IngestError> {
+    if bytes > MAX_TEXT_BYTES {
+        return Err(IngestError::TooLarge {
+            name: name.to_string(),
+            bytes,
+        });
+    }
+    Ok(())
 }
 
 /// Lays out a plain text as an unanalysed document.
@@ -120,6 +137,16 @@ fn looks_like_json(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_beyond_4_gib_is_refused_with_its_name() {
+        assert!(within_limit("a.txt", MAX_TEXT_BYTES).is_ok());
+        let e = within_limit("a.txt", MAX_TEXT_BYTES + 1).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.txt: too large (4294967296 bytes of text; castlist reads texts up to 4 GiB)"
+        );
+    }
 
     fn err(name: &str, bytes: &[u8]) -> String {
         from_bytes(name, bytes.to_vec()).unwrap_err().to_string()
