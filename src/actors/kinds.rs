@@ -18,34 +18,58 @@ use std::sync::OnceLock;
 use super::roles::is_english_modifier;
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
-/// A part whose whole word is a name the lexicons know is that name: "UN-Sicherheitsrates"
-/// tagged as a part of the UN is the Security Council itself.
-pub fn parts_that_are_names(doc: &mut Document) {
+/// The fixes that look at one mention at a time (and at the one before it), asked of each
+/// mention in turn in one pass over them: a part that is a name (`part_is_name`), a compass
+/// place (`is_compass_place`), a newspaper (`is_press_name`), a company name cut short before
+/// its legal form (`legal_form_name`). Each fix sees the mention as the fixes before it left it,
+/// and the mention before as all of them left it: as if each fix made a pass of its own, in
+/// this order.
+pub fn fix_mentions(doc: &mut Document) {
     let german = !matches!(doc.lang, Lang::En);
-    for m in doc.mentions.iter_mut().filter(|m| m.form == Form::Part) {
-        if is_lexicon_name(&doc.text[m.span.range()], m.kind, german) {
+    // The mentions merged into the one after them, in order: few documents have any, so no
+    // vector as long as the mentions.
+    let mut merged: Vec<usize> = Vec::new();
+    for i in 0..doc.mentions.len() {
+        let m = &mut doc.mentions[i];
+        let surface = &doc.text[m.span.range()];
+        if m.form == Form::Part && part_is_name(surface, m.kind, german) {
             m.form = Form::Name;
         }
+        if m.form != Form::Name {
+            continue;
+        }
+        if german && m.kind != Kind::Loc && is_compass_place(surface) {
+            m.kind = Kind::Loc;
+        }
+        if m.kind == Kind::Per && is_press_name(surface) {
+            m.kind = Kind::Org;
+        }
+        if m.kind == Kind::Org
+            && let Some(previous) = legal_form_name(doc, i)
+        {
+            merged.push(previous);
+        }
+    }
+    if !merged.is_empty() {
+        let mut merged = merged.into_iter().peekable();
+        let mut index = 0;
+        doc.mentions.retain(|_| {
+            index += 1;
+            merged.next_if_eq(&(index - 1)).is_none()
+        });
     }
 }
 
-/// German compass compounds of a known place are places ("Ostlibyens", "Südfrankreich",
-/// "Nordostsyrien"), whatever kind the recognizer gave them.
-pub fn compass_places(doc: &mut Document) {
-    if matches!(doc.lang, Lang::En) {
-        return;
-    }
-    for m in doc.mentions.iter_mut().filter(|m| m.form == Form::Name) {
-        if m.kind != Kind::Loc && is_compass_place(&doc.text[m.span.range()]) {
-            m.kind = Kind::Loc;
-        }
-    }
+/// A part whose whole word is a name the lexicons know is that name: "UN-Sicherheitsrates"
+/// tagged as a part of the UN is the Security Council itself.
+fn part_is_name(surface: &str, kind: Kind, german: bool) -> bool {
+    is_lexicon_name(surface, kind, german)
 }
 
 /// Newspapers are organisations: a name of several words that ends in a newspaper word
 /// ("Asahi Shimbun", "Frankfurter Rundschau", "Chicago Tribune") is no person, whatever kind the
 /// recognizer gave it. Words that are also surnames ("Post", "Herald") are not on the list.
-pub fn press_names(doc: &mut Document) {
+fn is_press_name(surface: &str) -> bool {
     const PRESS: [&str; 11] = [
         "shimbun",
         "zeitung",
@@ -59,22 +83,22 @@ pub fn press_names(doc: &mut Document) {
         "gazette",
         "chronicle",
     ];
-    for m in doc.mentions.iter_mut() {
-        if m.form != Form::Name || m.kind != Kind::Per {
-            continue;
-        }
-        let surface = &doc.text[m.span.range()];
-        if let Some((_, last)) = surface.rsplit_once(' ')
-            && PRESS.iter().any(|p| p.eq_ignore_ascii_case(last))
-        {
-            m.kind = Kind::Org;
-        }
-    }
+    surface
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| PRESS.iter().any(|p| p.eq_ignore_ascii_case(last)))
 }
 
 /// Whether a word is a compass direction joined to a place the lexicons know, in the
-/// nominative or the genitive.
+/// nominative or the genitive: German compass compounds of a known place are places
+/// ("Ostlibyens", "Südfrankreich", "Nordostsyrien"), whatever kind the recognizer gave them.
 fn is_compass_place(word: &str) -> bool {
+    // Most names start with no compass direction's first letter.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'N' | b'O' | b'S' | b'W' | b'Z')
+    ) {
+        return false;
+    }
     const COMPASS: [&str; 9] = [
         "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Ost", "Süd", "West", "Zentral",
     ];
@@ -95,56 +119,41 @@ fn is_compass_place(word: &str) -> bool {
 /// A company name the recognizer cut short before its legal form takes the capitalised words
 /// right before it ("PNE WIND AG" tagged as "WIND AG", "Windkraft Nord AG" as "Nord AG"); not a
 /// sentence's first word, an article or a preposition, nor a word of another mention, except
-/// an organisation name right before it, which the two become ("PNE" + "WIND AG").
-pub fn legal_form_names(doc: &mut Document) {
+/// an organisation name right before it, which the two become ("PNE" + "WIND AG"): then the
+/// index of that mention, which is to go.
+fn legal_form_name(doc: &mut Document, i: usize) -> Option<usize> {
     const LONGEST: usize = 2;
-    // The mentions merged into the one after them, in order: few documents have any, so no
-    // vector as long as the mentions.
-    let mut merged: Vec<usize> = Vec::new();
-    for i in 0..doc.mentions.len() {
-        let m = doc.mentions[i];
-        if m.kind != Kind::Org || m.form != Form::Name {
-            continue;
-        }
-        let surface = &doc.text[m.span.range()];
-        let ends_in_legal_form = surface
-            .rsplit_once(' ')
-            .is_some_and(|(_, last)| lowercase_among(last, LEGAL_FORMS).is_some());
-        if !ends_in_legal_form {
-            continue;
-        }
-        let previous = i.checked_sub(1).map(|p| (p, doc.mentions[p]));
-        if let Some((p, before)) = previous.filter(|(_, b)| {
-            b.kind == Kind::Org
-                && b.form == Form::Name
-                && b.span.end() + 1 == m.span.start()
-                && doc.text[b.span.end()..m.span.start()] == *" "
-                && word_count(&doc.text[b.span.range()]) <= LONGEST
-        }) {
-            merged.push(p);
-            doc.mentions[i].span = Span::new(before.span.start(), m.span.end());
-            continue;
-        }
-        let floor = previous.map_or(0, |(_, b)| b.span.end());
-        let mut start = m.span.start();
-        for _ in 0..LONGEST {
-            match word_before(&doc.text, start) {
-                Some(word) if word >= floor && !opens_sentence(&doc.text[..word]) => {
-                    start = word;
-                }
-                _ => break,
+    let m = doc.mentions[i];
+    let surface = &doc.text[m.span.range()];
+    let ends_in_legal_form = surface
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| lowercase_among(last, LEGAL_FORMS).is_some());
+    if !ends_in_legal_form {
+        return None;
+    }
+    let previous = i.checked_sub(1).map(|p| (p, doc.mentions[p]));
+    if let Some((p, before)) = previous.filter(|(_, b)| {
+        b.kind == Kind::Org
+            && b.form == Form::Name
+            && b.span.end() + 1 == m.span.start()
+            && doc.text[b.span.end()..m.span.start()] == *" "
+            && word_count(&doc.text[b.span.range()]) <= LONGEST
+    }) {
+        doc.mentions[i].span = Span::new(before.span.start(), m.span.end());
+        return Some(p);
+    }
+    let floor = previous.map_or(0, |(_, b)| b.span.end());
+    let mut start = m.span.start();
+    for _ in 0..LONGEST {
+        match word_before(&doc.text, start) {
+            Some(word) if word >= floor && !opens_sentence(&doc.text[..word]) => {
+                start = word;
             }
+            _ => break,
         }
-        doc.mentions[i].span = Span::new(start, m.span.end());
     }
-    if !merged.is_empty() {
-        let mut merged = merged.into_iter().peekable();
-        let mut index = 0;
-        doc.mentions.retain(|_| {
-            index += 1;
-            merged.next_if_eq(&(index - 1)).is_none()
-        });
-    }
+    doc.mentions[i].span = Span::new(start, m.span.end());
+    None
 }
 
 /// Last parts of the names of German parties, alliances and associations (lower case,
@@ -411,37 +420,35 @@ pub fn english_organisations(doc: &mut Document) {
         return;
     }
     let mut names: Vec<Span> = Vec::new();
-    let mut words = Vec::new();
+    let mut after = Vec::new();
     for line in article_lines(doc) {
-        if !has_english_head(&doc.text[line.range()]) {
-            continue;
-        }
-        // The words from two before the first head noun on (a name has at most two words
-        // before its head).
-        words.clear();
-        let mut before = [None; 2];
-        for (at, word) in words_in(&doc.text, line) {
-            if words.is_empty() {
-                if !is_english_head(word) {
-                    before = [before[1], Some((at, word))];
-                    continue;
-                }
-                words.extend(before.into_iter().flatten());
-            }
-            words.push((at, word));
-        }
-        for (i, &(_, word)) in words.iter().enumerate() {
-            if !is_english_head(word) {
+        let text = &doc.text[line.range()];
+        let mut from = 0;
+        while let Some((head, head_end)) = next_english_head(text, from) {
+            from = head_end;
+            // Most heads have no "of", "for" or "on" after them: told before any word is cut
+            // out.
+            let rest = text[head_end..].trim_start_matches(' ');
+            if !["of ", "for ", "on "].iter().any(|l| rest.starts_with(l)) {
                 continue;
             }
-            let Some(end) = name_after_head(&words[i + 1..]) else {
+            words_after_head(
+                &doc.text,
+                Span::new(line.start() + head_end, line.end()),
+                &mut after,
+            );
+            let Some(end) = name_after_head(&after) else {
                 continue;
             };
-            let mut start = i;
-            while start > 0 && i - start < 2 && is_modifier(words[start - 1].1) {
-                start -= 1;
+            // Up to two capitalised words before the head.
+            let mut start = line.start() + head;
+            for (at, word) in words_before(text, head) {
+                if !is_modifier(word) {
+                    break;
+                }
+                start = line.start() + at;
             }
-            names.push(Span::new(words[start].0, end));
+            names.push(Span::new(start, end));
         }
     }
     if names.is_empty() {
@@ -485,16 +492,83 @@ pub fn english_organisations(doc: &mut Document) {
     merge_sorted(&mut doc.mentions, added);
 }
 
-/// True when a line (no line break in it) has a word of `ENGLISH_HEADS`: only the words that
-/// start with an ASCII capital are cut out and looked at.
-fn has_english_head(line: &str) -> bool {
+/// The next word of `ENGLISH_HEADS` in a line (no line break in it) from `from` (the start of
+/// a word or a space): its start and end. Only the words that start with an ASCII capital
+/// (`next_capital`) are cut out and looked at.
+fn next_english_head(line: &str, from: usize) -> Option<(usize, usize)> {
     let bytes = line.as_bytes();
-    (0..bytes.len()).any(|i| {
-        bytes[i].is_ascii_uppercase() && (i == 0 || bytes[i - 1] == b' ') && {
-            let rest = &line[i..];
-            is_english_head(&rest[..rest.find(' ').unwrap_or(rest.len())])
+    let mut at = from;
+    loop {
+        let capital = next_capital(bytes, at)?;
+        at = capital + 1;
+        if capital > 0 && bytes[capital - 1] != b' ' {
+            continue;
         }
-    })
+        let end = bytes[capital..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| capital + p);
+        if is_english_head(&line[capital..end]) {
+            return Some((capital, end));
+        }
+        at = end;
+    }
+}
+
+/// Where the next ASCII capital letter is in `bytes` from `from`. Eight bytes are looked at
+/// at once: a capital is one in a few dozen bytes of English, and a loop over each byte cost
+/// ten instructions per byte of the text.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte's low seven bits plus an offset set its high bit when they are at least
+        // b'A' (or above b'Z'), without a carry into the next byte; bytes with their own high
+        // bit set are no ASCII.
+        let low = x & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let above_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+        let capitals = from_a & !above_z & !x & HIGH;
+        if capitals != 0 {
+            return Some(at + capitals.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|p| at + p)
+}
+
+/// The words of a line after a head noun (`span`) into `words`, as far as `name_after_head`
+/// reads them: up to the first word that is no joiner, no "on" and not capitalised, where
+/// every run of capitalised words stops.
+fn words_after_head<'t>(text: &'t str, span: Span, words: &mut Vec<(usize, &'t str)>) {
+    words.clear();
+    for (at, word) in words_in(text, span) {
+        words.push((at, word));
+        let goes_on = matches!(word, "and" | "of" | "for" | "the" | "&" | "on")
+            || word.starts_with(char::is_uppercase);
+        if !goes_on {
+            break;
+        }
+    }
+}
+
+/// The (up to) two words before `at` in a line with their starts, the nearest first.
+fn words_before(line: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    let base = line.as_ptr() as usize;
+    line.as_bytes()[..at]
+        .rsplit(|&b| b == b' ')
+        .filter(|word| !word.is_empty())
+        .take(2)
+        .map(move |word| {
+            let start = word.as_ptr() as usize - base;
+            (start, &line[start..start + word.len()])
+        })
 }
 
 /// For each capital letter, a bit for the length of each word of `ENGLISH_HEADS` it starts.
@@ -866,11 +940,42 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn has_english_head_agrees_with_looking_at_every_word(
+        fn english_heads_are_found_as_by_looking_at_every_word(
             line in "(Court|Bank|Fund|court|[A-Za-zä]{1,3}| |\\.|,){0,8}",
         ) {
-            let any = line.split(' ').any(is_english_head);
-            proptest::prop_assert_eq!(has_english_head(&line), any);
+            let by_words: Vec<(usize, usize)> = words_in(&line, Span::new(0, line.len()))
+                .filter(|(_, w)| is_english_head(w))
+                .map(|(at, w)| (at, at + w.len()))
+                .collect();
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some((start, end)) = next_english_head(&line, from) {
+                found.push((start, end));
+                from = end;
+            }
+            proptest::prop_assert_eq!(found, by_words);
+        }
+
+        #[test]
+        fn next_capital_agrees_with_looking_at_every_byte(
+            text in "[a-zA-Z@\\[`{ äÄ]{0,24}",
+            from in 0usize..26,
+        ) {
+            let bytes = text.as_bytes();
+            let by_bytes = (from..bytes.len()).find(|&i| bytes[i].is_ascii_uppercase());
+            proptest::prop_assert_eq!(next_capital(bytes, from), by_bytes);
+        }
+
+        #[test]
+        fn words_before_are_the_last_two_words(
+            line in "[a ä.]{0,12}",
+            at in 0usize..14,
+        ) {
+            let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+            let mut all: Vec<(usize, &str)> = words_in(&line, Span::new(0, at)).collect();
+            all.reverse();
+            all.truncate(2);
+            proptest::prop_assert_eq!(words_before(&line, at).collect::<Vec<_>>(), all);
         }
 
         #[test]

@@ -72,10 +72,7 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     }
 
     kinds::trim_roles(doc);
-    kinds::parts_that_are_names(doc);
-    kinds::compass_places(doc);
-    kinds::press_names(doc);
-    kinds::legal_form_names(doc);
+    kinds::fix_mentions(doc);
     numbered::numbered_names(doc);
     kinds::adjective_organisations(doc);
     kinds::english_organisations(doc);

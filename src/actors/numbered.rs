@@ -9,14 +9,16 @@ use crate::document::{Document, Form, Span};
 /// letter or digit after it), taking in a mention the recognizer made of the number; drops
 /// name mentions that are a Roman number alone. Mentions stay sorted and non-overlapping.
 pub fn numbered_names(doc: &mut Document) {
-    let mut drop = vec![false; doc.mentions.len()];
+    // The mentions to drop, in order: few documents have any, so no vector as long as the
+    // mentions.
+    let mut drop: Vec<usize> = Vec::new();
     for i in 0..doc.mentions.len() {
         let m = doc.mentions[i];
-        if m.form != Form::Name || drop[i] {
+        if m.form != Form::Name || drop.last() == Some(&i) {
             continue;
         }
         if is_roman_number(&doc.text[m.span.range()]) {
-            drop[i] = true;
+            drop.push(i);
             continue;
         }
         let Some(number) = number_after(&doc.text, m.span.end()) else {
@@ -24,16 +26,20 @@ pub fn numbered_names(doc: &mut Document) {
         };
         match doc.mentions.get(i + 1) {
             // The number marked on its own: the two become one name.
-            Some(next) if next.span == number && next.form == Form::Name => drop[i + 1] = true,
+            Some(next) if next.span == number && next.form == Form::Name => drop.push(i + 1),
             // The number is part of another mention: leave both alone.
             Some(next) if next.span.start() < number.end() => continue,
             _ => {}
         }
         doc.mentions[i].span = Span::new(m.span.start(), number.end());
     }
-    if drop.contains(&true) {
-        let mut keep = drop.iter().map(|d| !d);
-        doc.mentions.retain(|_| keep.next().unwrap_or(true));
+    if !drop.is_empty() {
+        let mut drop = drop.into_iter().peekable();
+        let mut index = 0;
+        doc.mentions.retain(|_| {
+            index += 1;
+            drop.next_if_eq(&(index - 1)).is_none()
+        });
     }
 }
 
