@@ -276,6 +276,9 @@ struct Surface {
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
+    /// For a one-word surface, once its country was weighed: the lexicon name its folded form
+    /// is (None: none), which its analysis looks up first.
+    lexicon: Option<Option<Entry>>,
     /// How a derived mention of the surface is resolved, once needed: in `Linker::plans`.
     plan: Link,
     /// Its latest analysis as a name, in `Linker::analyses`.
@@ -591,7 +594,7 @@ impl<'a> Linker<'a> {
         Around {
             tokens: self.tokens,
             german: self.german,
-            token: self.german.then(|| self.tokens.of_mention(i)).flatten(),
+            mention: i,
             determiner: Cell::new(None),
             before_noun: Cell::new(None),
             asked: Cell::new((false, false)),
@@ -639,40 +642,29 @@ impl<'a> Linker<'a> {
             Some(folded) => self.symbols.str(folded),
             None => self.symbols.fold_str(surface),
         };
-        let country = knowledge()
-            .name(folded)
+        let lexicon = knowledge().name(folded);
+        let country = lexicon
             .is_none()
             .then(|| derived::country_of(surface))
             .flatten();
+        self.surfaces[id].lexicon = Some(lexicon);
         self.surfaces[id].country = Some(country);
         country
     }
 
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
-        let surface = self.surface(i);
-        let id = self.surface_of[i];
-        if let Some(first) = self.surfaces[id].compound
-            && self.is_compound_with_name(surface, &surface[..first], kind)
-        {
-            // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
-            self.out.form[i] = Form::Part;
-            self.part(i);
-            return;
-        }
-        if let Some(entry) = self.country(id, surface, kind) {
-            self.as_derived(i, entry);
-            return;
-        }
         let k = match self.prepared.get(self.taken) {
+            // Analysed ahead: neither shaped like a compound nor a country adjective (asked
+            // then, and answered alike now).
             Some(&(mention, k)) if mention == i => {
                 self.taken += 1;
                 k
             }
-            _ => {
-                let around = self.around(i);
-                self.analysed(id, surface, kind, &around)
-            }
+            _ => match self.unprepared(i, kind) {
+                Some(k) => k,
+                None => return,
+            },
         };
         // The analyses are set aside while the name is linked (which adds none to them).
         let mut analyses = std::mem::take(&mut self.analyses);
@@ -692,6 +684,29 @@ impl<'a> Linker<'a> {
         analysis.indexed = true;
         self.analyses = analyses;
         self.assign(i, cluster, naming);
+    }
+
+    /// A name mention that was not analysed ahead, shaped like a compound with a name or a
+    /// country adjective: linked as a part or a derived form (None), or analysed now.
+    #[cold]
+    #[inline(never)]
+    fn unprepared(&mut self, i: usize, kind: Kind) -> Option<usize> {
+        let surface = self.surface(i);
+        let id = self.surface_of[i];
+        if let Some(first) = self.surfaces[id].compound
+            && self.is_compound_with_name(surface, &surface[..first], kind)
+        {
+            // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
+            self.out.form[i] = Form::Part;
+            self.part(i);
+            return None;
+        }
+        if let Some(entry) = self.country(id, surface, kind) {
+            self.as_derived(i, entry);
+            return None;
+        }
+        let around = self.around(i);
+        Some(self.analysed(id, surface, kind, &around))
     }
 
     /// The analysis of a name (its place in `analyses`), computed once per surface, kind and
@@ -734,10 +749,19 @@ impl<'a> Linker<'a> {
             None
         } else {
             let k = knowledge();
+            // The first variant is the surface folded, which `country` may have looked up.
+            let first = self.surfaces[id].lexicon;
             name.variants
                 .iter()
-                .map(|&v| self.symbols.str(v))
-                .find_map(|v| k.name(v).or_else(|| k.loose(v)))
+                .enumerate()
+                .find_map(|(n, &v)| {
+                    let v = self.symbols.str(v);
+                    match first {
+                        Some(known) if n == 0 => known,
+                        _ => k.name(v),
+                    }
+                    .or_else(|| k.loose(v))
+                })
                 .filter(|e| e.fits(kind))
         };
         let (determiner, before_noun) = around.asked.get();
@@ -1353,8 +1377,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 struct Around<'t> {
     tokens: &'t Tokens<'t>,
     german: bool,
-    /// The mention's token, in German text.
-    token: Option<usize>,
+    /// The mention, whose token is found only when the analysis asks about the text around.
+    mention: usize,
     determiner: Cell<Option<Option<&'static str>>>,
     before_noun: Cell<Option<bool>>,
     /// Whether the analysis asked for the determiner and for a noun after the name.
@@ -1362,11 +1386,18 @@ struct Around<'t> {
 }
 
 impl Around<'_> {
+    /// The mention's token, in German text.
+    fn token(&self) -> Option<usize> {
+        self.german
+            .then(|| self.tokens.of_mention(self.mention))
+            .flatten()
+    }
+
     fn determiner_value(&self) -> Option<&'static str> {
         if let Some(determiner) = self.determiner.get() {
             return determiner;
         }
-        let determiner = self.token.and_then(|t| determiner_before(self.tokens, t));
+        let determiner = self.token().and_then(|t| determiner_before(self.tokens, t));
         self.determiner.set(Some(determiner));
         determiner
     }
@@ -1375,7 +1406,7 @@ impl Around<'_> {
         if let Some(before_noun) = self.before_noun.get() {
             return before_noun;
         }
-        let before_noun = self.token.is_some_and(|t| noun_after(self.tokens, t));
+        let before_noun = self.token().is_some_and(|t| noun_after(self.tokens, t));
         self.before_noun.set(Some(before_noun));
         before_noun
     }
