@@ -842,7 +842,7 @@ impl<'a> Linker<'a> {
                 .get(name.key)
                 .exact
                 .get()
-                .filter(|&c| self.fits_person(c, first))
+                .filter(|&c| fits_person(&mut self.out.clusters, &self.symbols, c, first))
                 .or_else(|| self.recent_with_surname(surname, first))
                 .or_else(|| self.misspelt(surname, first)),
         };
@@ -866,17 +866,10 @@ impl<'a> Linker<'a> {
         c
     }
 
-    /// A person cluster whose known first names agree with `first` (or who has none yet).
-    fn fits_person(&mut self, c: usize, first: Sym) -> bool {
-        let root = self.out.clusters.find(c);
-        let mut given = self.out.clusters.given(root).peekable();
-        let first = self.symbols.str(first);
-        given.peek().is_none() || given.any(|g| given_compatible(self.symbols.str(g), first))
-    }
-
     fn recent_with_surname(&mut self, surname: Sym, first: Sym) -> Option<usize> {
-        let recent = last_few(&self.recent, self.leads.get(surname).surnamed);
-        recent.iter().find(|&c| self.fits_person(c, first))
+        let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
+        recent(&self.recent, self.leads.get(surname).surnamed)
+            .find(|&c| fits_person(clusters, symbols, c, first))
     }
 
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
@@ -888,10 +881,10 @@ impl<'a> Linker<'a> {
         if !long(surname) {
             return None;
         }
-        let recent = last_few(&self.recent, self.leads.get(first).first_named);
-        recent.iter().find(|&c| {
-            self.out.clusters.get(c).surname.is_some_and(|s| {
-                let s = self.symbols.str(s);
+        let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
+        recent(&self.recent, self.leads.get(first).first_named).find(|&c| {
+            clusters.get(c).surname.is_some_and(|s| {
+                let s = symbols.str(s);
                 // The edit first: most surnames differ at both ends and fail it at once.
                 one_edit_apart(s, surname) && long(s)
             })
@@ -1300,34 +1293,24 @@ fn entry_order(entry: Entry) -> (u8, usize) {
     }
 }
 
-/// The last `RECENT` entries of the recency list whose latest entry is `latest`, most recent
-/// first (copied: the clusters are looked at while the lists may change).
-fn last_few(entries: &[Recency], latest: Link) -> Recent {
-    let mut recent = Recent {
-        list: [0; RECENT],
-        len: 0,
-    };
+/// The clusters of the last `RECENT` entries of the recency list whose latest entry is `latest`,
+/// most recent first.
+fn recent(entries: &[Recency], latest: Link) -> impl Iterator<Item = usize> + '_ {
     let mut next = latest.get();
-    while let Some(at) = next
-        && recent.len < RECENT
-    {
-        recent.list[recent.len] = entries[at].cluster;
-        recent.len += 1;
-        next = entries[at].before.get();
-    }
-    recent
+    std::iter::from_fn(move || {
+        let entry = entries[next?];
+        next = entry.before.get();
+        Some(entry.cluster)
+    })
+    .take(RECENT)
 }
 
-/// Up to `RECENT` clusters, without allocating.
-struct Recent {
-    list: [usize; RECENT],
-    len: usize,
-}
-
-impl Recent {
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.list[..self.len].iter().copied()
-    }
+/// A person cluster whose known first names agree with `first` (or who has none yet).
+fn fits_person(clusters: &mut Clusters, symbols: &Symbols, c: usize, first: Sym) -> bool {
+    let root = clusters.find(c);
+    let mut given = clusters.given(root).peekable();
+    let first = symbols.str(first);
+    given.peek().is_none() || given.any(|g| given_compatible(symbols.str(g), first))
 }
 
 /// Appends a cluster to a recency list (whose latest entry is `latest`) unless it is already
