@@ -629,14 +629,22 @@ impl<'a> Linker<'a> {
     }
 
     /// The country a one-word name of a kind other than person is an adjective or demonym of
-    /// ("Japanese", "Russen"), weighed once per surface.
+    /// ("Japanese", "Russen"), weighed once per surface (asked of every name mention: the
+    /// answer at hand is given in line).
+    #[inline]
     fn country(&mut self, id: usize, surface: &str, kind: Kind) -> Option<Entry> {
         if kind == Kind::Per || !self.surfaces[id].one_word {
             return None;
         }
-        if let Some(country) = self.surfaces[id].country {
-            return country;
+        match self.surfaces[id].country {
+            Some(country) => country,
+            None => self.weigh_country(id, surface),
         }
+    }
+
+    /// `country` of a surface not weighed yet.
+    #[inline(never)]
+    fn weigh_country(&mut self, id: usize, surface: &str) -> Option<Entry> {
         // The surface folded is at hand unless it has a possessive.
         let folded = match self.surfaces[id].folded {
             Some(folded) => self.symbols.str(folded),
