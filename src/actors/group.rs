@@ -276,6 +276,9 @@ struct Surface {
     folded: Option<Sym>,
     /// For a one-word surface, once weighed: the country it is an adjective of (None: none).
     country: Option<Option<Entry>>,
+    /// For a one-word surface, once its country was weighed: the lexicon name its folded form
+    /// is (None: none), which its analysis looks up first.
+    lexicon: Option<Option<Entry>>,
     /// How a derived mention of the surface is resolved, once needed: in `Linker::plans`.
     plan: Link,
     /// Its latest analysis as a name, in `Linker::analyses`.
@@ -591,7 +594,7 @@ impl<'a> Linker<'a> {
         Around {
             tokens: self.tokens,
             german: self.german,
-            token: self.german.then(|| self.tokens.of_mention(i)).flatten(),
+            mention: i,
             determiner: Cell::new(None),
             before_noun: Cell::new(None),
             asked: Cell::new((false, false)),
@@ -626,53 +629,50 @@ impl<'a> Linker<'a> {
     }
 
     /// The country a one-word name of a kind other than person is an adjective or demonym of
-    /// ("Japanese", "Russen"), weighed once per surface.
+    /// ("Japanese", "Russen"), weighed once per surface (asked of every name mention: the
+    /// answer at hand is given in line).
+    #[inline]
     fn country(&mut self, id: usize, surface: &str, kind: Kind) -> Option<Entry> {
         if kind == Kind::Per || !self.surfaces[id].one_word {
             return None;
         }
-        if let Some(country) = self.surfaces[id].country {
-            return country;
+        match self.surfaces[id].country {
+            Some(country) => country,
+            None => self.weigh_country(id, surface),
         }
+    }
+
+    /// `country` of a surface not weighed yet.
+    #[inline(never)]
+    fn weigh_country(&mut self, id: usize, surface: &str) -> Option<Entry> {
         // The surface folded is at hand unless it has a possessive.
         let folded = match self.surfaces[id].folded {
             Some(folded) => self.symbols.str(folded),
             None => self.symbols.fold_str(surface),
         };
-        let country = knowledge()
-            .name(folded)
+        let lexicon = knowledge().name(folded);
+        let country = lexicon
             .is_none()
             .then(|| derived::country_of(surface))
             .flatten();
+        self.surfaces[id].lexicon = Some(lexicon);
         self.surfaces[id].country = Some(country);
         country
     }
 
     fn name(&mut self, i: usize) {
         let kind = self.doc.mentions[i].kind;
-        let surface = self.surface(i);
-        let id = self.surface_of[i];
-        if let Some(first) = self.surfaces[id].compound
-            && self.is_compound_with_name(surface, &surface[..first], kind)
-        {
-            // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
-            self.out.form[i] = Form::Part;
-            self.part(i);
-            return;
-        }
-        if let Some(entry) = self.country(id, surface, kind) {
-            self.as_derived(i, entry);
-            return;
-        }
         let k = match self.prepared.get(self.taken) {
+            // Analysed ahead: neither shaped like a compound nor a country adjective (asked
+            // then, and answered alike now).
             Some(&(mention, k)) if mention == i => {
                 self.taken += 1;
                 k
             }
-            _ => {
-                let around = self.around(i);
-                self.analysed(id, surface, kind, &around)
-            }
+            _ => match self.unprepared(i, kind) {
+                Some(k) => k,
+                None => return,
+            },
         };
         // The analyses are set aside while the name is linked (which adds none to them).
         let mut analyses = std::mem::take(&mut self.analyses);
@@ -692,6 +692,29 @@ impl<'a> Linker<'a> {
         analysis.indexed = true;
         self.analyses = analyses;
         self.assign(i, cluster, naming);
+    }
+
+    /// A name mention that was not analysed ahead, shaped like a compound with a name or a
+    /// country adjective: linked as a part or a derived form (None), or analysed now.
+    #[cold]
+    #[inline(never)]
+    fn unprepared(&mut self, i: usize, kind: Kind) -> Option<usize> {
+        let surface = self.surface(i);
+        let id = self.surface_of[i];
+        if let Some(first) = self.surfaces[id].compound
+            && self.is_compound_with_name(surface, &surface[..first], kind)
+        {
+            // "Wagner-Söldner" tagged as a name: a word about Wagner, not a new actor.
+            self.out.form[i] = Form::Part;
+            self.part(i);
+            return None;
+        }
+        if let Some(entry) = self.country(id, surface, kind) {
+            self.as_derived(i, entry);
+            return None;
+        }
+        let around = self.around(i);
+        Some(self.analysed(id, surface, kind, &around))
     }
 
     /// The analysis of a name (its place in `analyses`), computed once per surface, kind and
@@ -734,10 +757,19 @@ impl<'a> Linker<'a> {
             None
         } else {
             let k = knowledge();
+            // The first variant is the surface folded, which `country` may have looked up.
+            let first = self.surfaces[id].lexicon;
             name.variants
                 .iter()
-                .map(|&v| self.symbols.str(v))
-                .find_map(|v| k.name(v).or_else(|| k.loose(v)))
+                .enumerate()
+                .find_map(|(n, &v)| {
+                    let v = self.symbols.str(v);
+                    match first {
+                        Some(known) if n == 0 => known,
+                        _ => k.name(v),
+                    }
+                    .or_else(|| k.loose(v))
+                })
                 .filter(|e| e.fits(kind))
         };
         let (determiner, before_noun) = around.asked.get();
@@ -818,7 +850,7 @@ impl<'a> Linker<'a> {
                 .get(name.key)
                 .exact
                 .get()
-                .filter(|&c| self.fits_person(c, first))
+                .filter(|&c| fits_person(&mut self.out.clusters, &self.symbols, c, first))
                 .or_else(|| self.recent_with_surname(surname, first))
                 .or_else(|| self.misspelt(surname, first)),
         };
@@ -842,17 +874,10 @@ impl<'a> Linker<'a> {
         c
     }
 
-    /// A person cluster whose known first names agree with `first` (or who has none yet).
-    fn fits_person(&mut self, c: usize, first: Sym) -> bool {
-        let root = self.out.clusters.find(c);
-        let mut given = self.out.clusters.given(root).peekable();
-        let first = self.symbols.str(first);
-        given.peek().is_none() || given.any(|g| given_compatible(self.symbols.str(g), first))
-    }
-
     fn recent_with_surname(&mut self, surname: Sym, first: Sym) -> Option<usize> {
-        let recent = last_few(&self.recent, self.leads.get(surname).surnamed);
-        recent.iter().find(|&c| self.fits_person(c, first))
+        let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
+        recent(&self.recent, self.leads.get(surname).surnamed)
+            .find(|&c| fits_person(clusters, symbols, c, first))
     }
 
     /// A person with the same first name and a surname one letter off ("Dirk Hilber" for
@@ -864,10 +889,10 @@ impl<'a> Linker<'a> {
         if !long(surname) {
             return None;
         }
-        let recent = last_few(&self.recent, self.leads.get(first).first_named);
-        recent.iter().find(|&c| {
-            self.out.clusters.get(c).surname.is_some_and(|s| {
-                let s = self.symbols.str(s);
+        let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
+        recent(&self.recent, self.leads.get(first).first_named).find(|&c| {
+            clusters.get(c).surname.is_some_and(|s| {
+                let s = symbols.str(s);
                 // The edit first: most surnames differ at both ends and fail it at once.
                 one_edit_apart(s, surname) && long(s)
             })
@@ -1276,34 +1301,24 @@ fn entry_order(entry: Entry) -> (u8, usize) {
     }
 }
 
-/// The last `RECENT` entries of the recency list whose latest entry is `latest`, most recent
-/// first (copied: the clusters are looked at while the lists may change).
-fn last_few(entries: &[Recency], latest: Link) -> Recent {
-    let mut recent = Recent {
-        list: [0; RECENT],
-        len: 0,
-    };
+/// The clusters of the last `RECENT` entries of the recency list whose latest entry is `latest`,
+/// most recent first.
+fn recent(entries: &[Recency], latest: Link) -> impl Iterator<Item = usize> + '_ {
     let mut next = latest.get();
-    while let Some(at) = next
-        && recent.len < RECENT
-    {
-        recent.list[recent.len] = entries[at].cluster;
-        recent.len += 1;
-        next = entries[at].before.get();
-    }
-    recent
+    std::iter::from_fn(move || {
+        let entry = entries[next?];
+        next = entry.before.get();
+        Some(entry.cluster)
+    })
+    .take(RECENT)
 }
 
-/// Up to `RECENT` clusters, without allocating.
-struct Recent {
-    list: [usize; RECENT],
-    len: usize,
-}
-
-impl Recent {
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.list[..self.len].iter().copied()
-    }
+/// A person cluster whose known first names agree with `first` (or who has none yet).
+fn fits_person(clusters: &mut Clusters, symbols: &Symbols, c: usize, first: Sym) -> bool {
+    let root = clusters.find(c);
+    let mut given = clusters.given(root).peekable();
+    let first = symbols.str(first);
+    given.peek().is_none() || given.any(|g| given_compatible(symbols.str(g), first))
 }
 
 /// Appends a cluster to a recency list (whose latest entry is `latest`) unless it is already
@@ -1353,8 +1368,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 struct Around<'t> {
     tokens: &'t Tokens<'t>,
     german: bool,
-    /// The mention's token, in German text.
-    token: Option<usize>,
+    /// The mention, whose token is found only when the analysis asks about the text around.
+    mention: usize,
     determiner: Cell<Option<Option<&'static str>>>,
     before_noun: Cell<Option<bool>>,
     /// Whether the analysis asked for the determiner and for a noun after the name.
@@ -1362,11 +1377,18 @@ struct Around<'t> {
 }
 
 impl Around<'_> {
+    /// The mention's token, in German text.
+    fn token(&self) -> Option<usize> {
+        self.german
+            .then(|| self.tokens.of_mention(self.mention))
+            .flatten()
+    }
+
     fn determiner_value(&self) -> Option<&'static str> {
         if let Some(determiner) = self.determiner.get() {
             return determiner;
         }
-        let determiner = self.token.and_then(|t| determiner_before(self.tokens, t));
+        let determiner = self.token().and_then(|t| determiner_before(self.tokens, t));
         self.determiner.set(Some(determiner));
         determiner
     }
@@ -1375,7 +1397,7 @@ impl Around<'_> {
         if let Some(before_noun) = self.before_noun.get() {
             return before_noun;
         }
-        let before_noun = self.token.is_some_and(|t| noun_after(self.tokens, t));
+        let before_noun = self.token().is_some_and(|t| noun_after(self.tokens, t));
         self.before_noun.set(Some(before_noun));
         before_noun
     }

@@ -4,7 +4,7 @@
 //! folded keys it is looked up under, as numbers of the document's `Symbols`; for persons,
 //! first name and surname.
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 use std::fmt::Write;
 use std::hash::Hasher;
 
@@ -43,15 +43,18 @@ impl Sym {
 /// The folded forms linking meets in one document, each stored once and known by a number:
 /// the linker's tables are indexed by these numbers, so that a form is hashed and allocated
 /// once, not at every lookup and insertion. The forms are kept one after another in one string
-/// and found by the hash of their text (no string is allocated per form).
+/// and found by the hash of their text (no string is allocated per form), in a table of their
+/// numbers of its own: one probe loop over small slots, not a general hash map's code.
 #[derive(Default)]
 pub struct Symbols {
     /// The forms, one after another; form `s` ends at `ends[s]`.
     text: String,
     ends: Vec<usize>,
-    /// Forms by the hash of their text; forms whose hash is taken go to `more`.
-    ids: FxHashMap<u64, Sym>,
-    more: Vec<(u64, Sym)>,
+    /// The hash of each form's text, by its number.
+    hashes: Vec<u64>,
+    /// The forms' numbers plus one (0: an empty slot), each in the first free slot from the
+    /// one its hash picks (`slot_of`); at most half the slots are taken.
+    slots: Vec<u32>,
     /// Reused for folding a text before its lookup.
     buffer: String,
     /// Reused for joining words before they are folded.
@@ -64,7 +67,8 @@ impl Symbols {
         Symbols {
             text: String::with_capacity(16 * n),
             ends: Vec::with_capacity(n),
-            ids: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            hashes: Vec::with_capacity(n),
+            slots: vec![0; (2 * n).next_power_of_two().max(MIN_SLOTS)],
             // Room for most texts folded, so that the buffer does not grow name by name.
             buffer: String::with_capacity(BUFFER_BYTES),
             ..Symbols::default()
@@ -74,43 +78,68 @@ impl Symbols {
     /// The number of a folded form, given one if it is new.
     pub fn intern(&mut self, folded: &str) -> Sym {
         let hash = form_hash(folded);
-        let new = Sym(u32::try_from(self.ends.len()).expect("fewer than 2^32 forms"));
-        // One probe of the map, whether the form is new or not.
-        match self.ids.entry(hash) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(new);
-            }
-            std::collections::hash_map::Entry::Occupied(slot) => {
-                let (text, ends) = (&self.text, &self.ends);
-                let same = |s: Sym| form(text, ends, s) == folded;
-                if same(*slot.get()) {
-                    return *slot.get();
-                }
-                if let Some(&(_, s)) = self.more.iter().find(|&&(h, s)| h == hash && same(s)) {
-                    return s;
-                }
-                self.more.push((hash, new));
+        if 2 * (self.ends.len() + 1) > self.slots.len() {
+            self.grow();
+        }
+        // One probe, whether the form is new or not.
+        match self.find(hash, folded) {
+            Ok(s) => s,
+            Err(slot) => {
+                let s = Sym(u32::try_from(self.ends.len())
+                    .ok()
+                    .filter(|&n| n < u32::MAX)
+                    .expect("fewer than 2^32 - 1 forms"));
+                self.slots[slot] = s.0 + 1;
+                self.text.push_str(folded);
+                self.ends.push(self.text.len());
+                self.hashes.push(hash);
+                s
             }
         }
-        self.text.push_str(folded);
-        self.ends.push(self.text.len());
-        new
     }
 
     /// The number of a folded form, if it has one.
     pub fn get(&self, folded: &str) -> Option<Sym> {
-        self.find(form_hash(folded), folded)
+        self.find(form_hash(folded), folded).ok()
     }
 
-    fn find(&self, hash: u64, folded: &str) -> Option<Sym> {
-        match self.ids.get(&hash) {
-            Some(&s) if self.str(s) == folded => Some(s),
-            Some(_) => self
-                .more
-                .iter()
-                .find(|&&(h, s)| h == hash && self.str(s) == folded)
-                .map(|&(_, s)| s),
-            None => None,
+    /// The number of the form with this hash and text, or else the empty slot where it would
+    /// go (0 in a table without slots).
+    fn find(&self, hash: u64, folded: &str) -> Result<Sym, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = slot_of(hash, mask);
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                n => {
+                    let s = Sym(n - 1);
+                    if self.hashes[s.index()] == hash && self.str(s) == folded {
+                        return Ok(s);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Twice the slots (or the first ones), the forms placed again by their hashes.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let len = (2 * self.slots.len()).max(MIN_SLOTS);
+        self.slots.clear();
+        self.slots.resize(len, 0);
+        let mask = len - 1;
+        for (s, &hash) in self.hashes.iter().enumerate() {
+            let mut at = slot_of(hash, mask);
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            // Numbers below 2^32 - 1 (`intern`).
+            self.slots[at] = s as u32 + 1;
         }
     }
 
@@ -188,6 +217,15 @@ fn form<'t>(text: &'t str, ends: &[usize], s: Sym) -> &'t str {
 
 /// The room a reused buffer starts with: more than most names need.
 pub const BUFFER_BYTES: usize = 64;
+
+/// The fewest slots `Symbols` has (a power of two).
+const MIN_SLOTS: usize = 16;
+
+/// The first slot a hash is looked for in, of a table of `mask + 1` slots (a power of two):
+/// bits of a multiplicative mix above its low half (which mixes the hash's low bits only).
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
+}
 
 /// The hash a form is found under in `Symbols`.
 fn form_hash(folded: &str) -> u64 {
