@@ -151,7 +151,9 @@ fn aliases(doc: &Document, actors: &mut [Actor]) {
         let group = &mut surfaces[start..end];
         group.sort_unstable();
         let new = |i: usize| i == 0 || group[i - 1] != group[i];
-        actor.aliases.reserve((0..group.len()).filter(|&i| new(i)).count());
+        actor
+            .aliases
+            .reserve((0..group.len()).filter(|&i| new(i)).count());
         for i in (0..group.len()).filter(|&i| new(i)) {
             actor.aliases.push(group[i].to_string());
         }
