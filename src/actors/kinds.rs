@@ -7,10 +7,10 @@
 use super::descriptors::WordRoles;
 use super::group::{Grouping, LEGAL_FORMS, is_lexicon_name, is_quote};
 use super::knowledge::knowledge;
-use super::merge_sorted;
 use super::morph::{fold, lowercase_among, with_lowercase};
 use super::roles::{Class, role};
 use super::tokens::Tokens;
+use super::{merge_sorted, remove_at};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -50,14 +50,7 @@ pub fn fix_mentions(doc: &mut Document) {
             merged.push(previous);
         }
     }
-    if !merged.is_empty() {
-        let mut merged = merged.into_iter().peekable();
-        let mut index = 0;
-        doc.mentions.retain(|_| {
-            index += 1;
-            merged.next_if_eq(&(index - 1)).is_none()
-        });
-    }
+    remove_at(&mut doc.mentions, &merged);
 }
 
 /// A part whose whole word is a name the lexicons know is that name: "UN-Sicherheitsrates"

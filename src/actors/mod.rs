@@ -81,13 +81,7 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
         None => Tokens::scan(&doc.text, &doc.lang, &doc.blocks, &doc.mentions),
     };
     let found = acronyms::find(&doc.mentions, &tokens);
-    if !found.replaced.is_empty() {
-        let mut index = 0;
-        doc.mentions.retain(|_| {
-            index += 1;
-            found.replaced.binary_search(&(index - 1)).is_err()
-        });
-    }
+    remove_at(&mut doc.mentions, &found.replaced);
     if !found.added.is_empty() {
         merge_sorted(&mut doc.mentions, found.added);
         tokens.remark(&doc.mentions);
@@ -161,18 +155,97 @@ fn aliases(doc: &Document, actors: &mut [Actor]) {
     }
 }
 
+/// Removes the mentions at the given indices (ascending; an index may repeat), in one pass.
+fn remove_at(mentions: &mut Vec<Mention>, indices: &[usize]) {
+    if indices.is_empty() {
+        return;
+    }
+    let mut indices = indices.iter().copied().peekable();
+    let mut index = 0;
+    mentions.retain(|_| {
+        let here = index;
+        index += 1;
+        let mut remove = false;
+        while let Some(i) = indices.next_if(|&i| i <= here) {
+            remove |= i == here;
+        }
+        !remove
+    });
+}
+
 /// Merges sorted additions into the sorted mentions, in one pass: the mentions before each
-/// addition are found by binary search and copied as one run (ties keep the old mention first).
+/// addition are found by a galloping search from where the last one went (steps of 1, 2, 4, …,
+/// then a binary search within the last step), and copied as one run (ties keep the old
+/// mention first). Additions lie close together in a long document, so the search reads a few
+/// neighbouring mentions instead of jumping across all of them.
 fn merge_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
     let key = |m: &Mention| (m.span.start(), m.span.end());
     let old = std::mem::take(mentions);
     mentions.reserve(old.len() + added.len());
     let mut rest = old.as_slice();
     for m in added {
-        let before = rest.partition_point(|x| key(x) <= key(&m));
+        let goes_before = |x: &Mention| key(x) <= key(&m);
+        // rest[..low] goes before m; rest[low + step - 1], if there is one, does not.
+        let (mut low, mut step) = (0, 1);
+        while rest.get(low + step - 1).is_some_and(goes_before) {
+            low += step;
+            step *= 2;
+        }
+        let high = (low + step - 1).min(rest.len());
+        let before = low + rest[low..high].partition_point(goes_before);
         mentions.extend_from_slice(&rest[..before]);
         mentions.push(m);
         rest = &rest[before..];
     }
     mentions.extend_from_slice(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Kind, Span};
+    use proptest::prelude::*;
+
+    fn mention(start: usize, end: usize, origin: Origin) -> Mention {
+        Mention {
+            span: Span::new(start, end),
+            kind: Kind::Per,
+            form: Form::Name,
+            actor: None,
+            origin,
+        }
+    }
+
+    #[test]
+    fn removing_by_index_keeps_the_others_in_order() {
+        let mut list: Vec<Mention> = (0..5).map(|i| mention(i, i + 1, Origin::Model)).collect();
+        remove_at(&mut list, &[1, 1, 3]);
+        let starts: Vec<usize> = list.iter().map(|m| m.span.start()).collect();
+        assert_eq!(starts, [0, 2, 4]);
+        remove_at(&mut list, &[]);
+        assert_eq!(list.len(), 3);
+    }
+
+    proptest! {
+        /// The merge is the stable sort of old then added mentions by span: every mention kept,
+        /// in text order, an old mention before an added one with the same span.
+        #[test]
+        fn merging_keeps_text_order_and_old_mentions_first(
+            old in proptest::collection::vec((0usize..60, 0usize..4), 0..40),
+            added in proptest::collection::vec((0usize..60, 0usize..4), 0..40),
+        ) {
+            let sorted = |spans: Vec<(usize, usize)>, origin| {
+                let mut list: Vec<Mention> =
+                    spans.into_iter().map(|(s, l)| mention(s, s + l, origin)).collect();
+                list.sort_by_key(|m| (m.span.start(), m.span.end()));
+                list
+            };
+            let (old, added) = (sorted(old, Origin::Model), sorted(added, Origin::Rule));
+            let mut expected: Vec<Mention> = old.iter().chain(&added).cloned().collect();
+            expected.sort_by_key(|m| (m.span.start(), m.span.end()));
+            let mut merged = old;
+            merge_sorted(&mut merged, added);
+            prop_assert_eq!(merged, expected);
+        }
+    }
 }

@@ -33,14 +33,7 @@ pub fn numbered_names(doc: &mut Document) {
         }
         doc.mentions[i].span = Span::new(m.span.start(), number.end());
     }
-    if !drop.is_empty() {
-        let mut drop = drop.into_iter().peekable();
-        let mut index = 0;
-        doc.mentions.retain(|_| {
-            index += 1;
-            drop.next_if_eq(&(index - 1)).is_none()
-        });
-    }
+    super::remove_at(&mut doc.mentions, &drop);
 }
 
 /// The span of a Roman number of two letters or more right after `end`, behind one space.
