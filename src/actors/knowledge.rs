@@ -96,7 +96,7 @@ pub struct Knowledge {
 
 /// The slot of a hash key in a table of `slots` slots (a power of two): the top bits of a
 /// multiplicative mix (the packed letters of a start key differ only in their low bits).
-fn slot_of(hash: u64, slots: usize) -> usize {
+pub(super) fn slot_of(hash: u64, slots: usize) -> usize {
     (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1)
 }
 

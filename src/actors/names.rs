@@ -8,7 +8,7 @@ use rustc_hash::FxHasher;
 use std::fmt::Write;
 use std::hash::Hasher;
 
-use super::knowledge::knowledge;
+use super::knowledge::{knowledge, slot_of};
 use super::morph::{
     declined_adjective, ends_with_any, fold_into, german_stems, is_acronym, lowercase_among,
     strip_possessive, takes_genitive_s, with_lowercase,
@@ -53,7 +53,7 @@ pub struct Symbols {
     /// The hash of each form's text, by its number.
     hashes: Vec<u64>,
     /// The forms' numbers plus one (0: an empty slot), each in the first free slot from the
-    /// one its hash picks (`slot_of`); at most half the slots are taken.
+    /// one its hash picks (`knowledge::slot_of`, as the lexicon tables probe); at most half the slots are taken.
     slots: Vec<u32>,
     /// Reused for folding a text before its lookup.
     buffer: String,
@@ -110,7 +110,7 @@ impl Symbols {
             return Err(0);
         }
         let mask = self.slots.len() - 1;
-        let mut at = slot_of(hash, mask);
+        let mut at = slot_of(hash, mask + 1);
         loop {
             match self.slots[at] {
                 0 => return Err(at),
@@ -134,7 +134,7 @@ impl Symbols {
         self.slots.resize(len, 0);
         let mask = len - 1;
         for (s, &hash) in self.hashes.iter().enumerate() {
-            let mut at = slot_of(hash, mask);
+            let mut at = slot_of(hash, mask + 1);
             while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
@@ -220,12 +220,6 @@ pub const BUFFER_BYTES: usize = 64;
 
 /// The fewest slots `Symbols` has (a power of two).
 const MIN_SLOTS: usize = 16;
-
-/// The first slot a hash is looked for in, of a table of `mask + 1` slots (a power of two):
-/// bits of a multiplicative mix above its low half (which mixes the hash's low bits only).
-fn slot_of(hash: u64, mask: usize) -> usize {
-    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
-}
 
 /// The hash a form is found under in `Symbols`.
 fn form_hash(folded: &str) -> u64 {
