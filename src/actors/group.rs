@@ -425,9 +425,12 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let [name_count, derived_count, part_count] = counts;
     let surface_count = name_count + derived_count;
     let clustered = surface_count + part_count;
-    // A name gives a few forms (surface as written, folded, key, stems, loose key), most of
-    // them new.
-    let forms = 5 * name_count;
+    // A name gives a few forms (surface as written, folded, key, stems, loose key), but most
+    // names repeat: an article has about one and a half forms per name mention, a long text
+    // fewer than one. The symbols' table of slots is zeroed and probed at random, so every page
+    // of it is touched: sized for the forms a text has (it grows when there are more), not for
+    // five per mention, it costs a long text a quarter of the page faults it did.
+    let forms = 2 * name_count;
     let mut symbols = Symbols::with_capacity(forms);
     let mut leads = Table::with_capacity(forms);
     let mut attested = Attested::with_capacity(name_count);
