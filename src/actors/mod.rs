@@ -173,31 +173,35 @@ fn remove_at(mentions: &mut Vec<Mention>, indices: &[usize]) {
     });
 }
 
-/// Merges sorted additions into the sorted mentions, in one pass: the mentions before each
-/// addition are found by a galloping search from where the last one went (steps of 1, 2, 4, …,
-/// then a binary search within the last step), and copied as one run (ties keep the old
-/// mention first). Additions lie close together in a long document, so the search reads a few
-/// neighbouring mentions instead of jumping across all of them.
+/// Merges sorted additions into the sorted mentions, in place and in one pass from the back:
+/// the list grows by the additions, and from the last addition to the first, the old mentions
+/// after each are moved up as one run and the addition put before them (ties keep the old
+/// mention first). The old mentions after each addition are found by a galloping search back
+/// from where the last one went (steps of 1, 2, 4, …, then a binary search within the last
+/// step): additions lie close together in a long document. The mentions before the first
+/// addition are not touched, and no second list of all of them is written.
 fn merge_sorted(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    let Some(&filler) = added.first() else {
+        return;
+    };
     let key = |m: &Mention| (m.span.start(), m.span.end());
-    let old = std::mem::take(mentions);
-    mentions.reserve(old.len() + added.len());
-    let mut rest = old.as_slice();
-    for m in added {
-        let goes_before = |x: &Mention| key(x) <= key(&m);
-        // rest[..low] goes before m; rest[low + step - 1], if there is one, does not.
-        let (mut low, mut step) = (0, 1);
-        while rest.get(low + step - 1).is_some_and(goes_before) {
-            low += step;
+    // mentions[..old] are the old mentions not yet moved; mentions[old + left..] are placed.
+    let mut old = mentions.len();
+    mentions.resize(old + added.len(), filler);
+    for (left, m) in added.iter().enumerate().rev() {
+        let goes_before = |x: &Mention| key(x) <= key(m);
+        // mentions[high..old] go after m; mentions[high - step], if there is one, does not.
+        let (mut high, mut step) = (old, 1);
+        while high >= step && !goes_before(&mentions[high - step]) {
+            high -= step;
             step *= 2;
         }
-        let high = (low + step - 1).min(rest.len());
-        let before = low + rest[low..high].partition_point(goes_before);
-        mentions.extend_from_slice(&rest[..before]);
-        mentions.push(m);
-        rest = &rest[before..];
+        let low = high.saturating_sub(step - 1);
+        let after = low + mentions[low..high].partition_point(goes_before);
+        mentions.copy_within(after..old, after + left + 1);
+        mentions[after + left] = *m;
+        old = after;
     }
-    mentions.extend_from_slice(rest);
 }
 
 #[cfg(test)]
