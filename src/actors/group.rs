@@ -29,6 +29,8 @@ pub struct Cluster {
     /// The latest of the person's first names (or initials), folded, in `Clusters::given`.
     given: Link,
     pub surname: Option<Sym>,
+    /// The surname's `letters`.
+    letters: u64,
 }
 
 /// Clusters with union-find, so that groups found apart can be joined later.
@@ -126,6 +128,7 @@ impl Clusters {
         }
         if self.data[root].surname.is_none() {
             self.data[root].surname = child_data.surname;
+            self.data[root].letters = child_data.letters;
         }
         self.parent[child] = root;
         root
@@ -864,6 +867,7 @@ impl<'a> Linker<'a> {
         let data = self.out.clusters.get_mut(c);
         if data.surname.is_none() {
             data.surname = Some(surname);
+            data.letters = letters(self.symbols.str(surname));
         }
         let leads = self.leads.at(surname);
         leads.surname_last.set(c);
@@ -889,12 +893,17 @@ impl<'a> Linker<'a> {
         if !long(surname) {
             return None;
         }
+        let letters = letters(surname);
         let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
         recent(&self.recent, self.leads.get(first).first_named).find(|&c| {
-            clusters.get(c).surname.is_some_and(|s| {
-                let s = symbols.str(s);
-                // The edit first: most surnames differ at both ends and fail it at once.
-                one_edit_apart(s, surname) && long(s)
+            let cluster = clusters.get(c);
+            // Most surnames differ in more letters than one edit makes (`letters`); of the
+            // others, most differ at both ends and fail the edit at once.
+            cluster.surname.is_some_and(|s| {
+                (cluster.letters ^ letters).count_ones() <= 2 && {
+                    let s = symbols.str(s);
+                    one_edit_apart(s, surname) && long(s)
+                }
             })
         })
     }
@@ -1400,6 +1409,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     short_rest.nth(1).is_none() && long_rest.next().is_some() && long_rest.next().is_none()
 }
 
+/// The characters of a text, one bit each: an ASCII character by its low six bits, any
+/// other as the top bit. Texts one insertion, deletion or substitution apart differ in two of
+/// these bits at most (those of the character taken out and the one put in), so that most
+/// pairs of texts are told apart without comparing them.
+fn letters(text: &str) -> u64 {
+    text.bytes().fold(0, |bits, b| {
+        bits | if b.is_ascii() { 1 << (b & 63) } else { 1 << 63 }
+    })
+}
+
 /// The text around a name mention, looked at only for what the name's analysis asks, and then
 /// once.
 struct Around<'t> {
@@ -1560,6 +1579,17 @@ mod tests {
         #[test]
         fn one_edit_apart_by_bytes_agrees_with_chars(a in "[abäöé€]{0,6}", b in "[abäöé€]{0,6}") {
             proptest::prop_assert_eq!(one_edit_apart(&a, &b), one_edit_apart_by_chars(&a, &b));
+        }
+
+        /// Texts one edit apart differ in two bits of their letters at most.
+        #[test]
+        fn one_edit_apart_texts_differ_in_few_letters(
+            before in "[abä?\x7f]{0,6}",
+            (x, y) in ("[abyä€?\x7f]?", "[abyä€?\x7f]?"),
+            after in "[abä?\x7f]{0,6}",
+        ) {
+            let (a, b) = (format!("{before}{x}{after}"), format!("{before}{y}{after}"));
+            proptest::prop_assert!((letters(&a) ^ letters(&b)).count_ones() <= 2);
         }
     }
 
