@@ -29,6 +29,8 @@ pub struct Cluster {
     /// The latest of the person's first names (or initials), folded, in `Clusters::given`.
     given: Link,
     pub surname: Option<Sym>,
+    /// The surname's `letters`.
+    letters: u64,
 }
 
 /// Clusters with union-find, so that groups found apart can be joined later.
@@ -126,6 +128,7 @@ impl Clusters {
         }
         if self.data[root].surname.is_none() {
             self.data[root].surname = child_data.surname;
+            self.data[root].letters = child_data.letters;
         }
         self.parent[child] = root;
         root
@@ -867,6 +870,7 @@ impl<'a> Linker<'a> {
         let data = self.out.clusters.get_mut(c);
         if data.surname.is_none() {
             data.surname = Some(surname);
+            data.letters = letters(self.symbols.str(surname));
         }
         let leads = self.leads.at(surname);
         leads.surname_last.set(c);
@@ -892,12 +896,17 @@ impl<'a> Linker<'a> {
         if !long(surname) {
             return None;
         }
+        let letters = letters(surname);
         let (clusters, symbols) = (&mut self.out.clusters, &self.symbols);
         recent(&self.recent, self.leads.get(first).first_named).find(|&c| {
-            clusters.get(c).surname.is_some_and(|s| {
-                let s = symbols.str(s);
-                // The edit first: most surnames differ at both ends and fail it at once.
-                one_edit_apart(s, surname) && long(s)
+            let cluster = clusters.get(c);
+            // Most surnames differ in more letters than one edit makes (`letters`); of the
+            // others, most differ at both ends and fail the edit at once.
+            cluster.surname.is_some_and(|s| {
+                (cluster.letters ^ letters).count_ones() <= 2 && {
+                    let s = symbols.str(s);
+                    one_edit_apart(s, surname) && long(s)
+                }
             })
         })
     }
@@ -1172,14 +1181,23 @@ impl<'a> Linker<'a> {
         let mut starts = std::mem::take(&mut self.starts);
         folded.clear();
         starts.clear();
-        // Where each character begins, in the word and in its folded form.
-        for (at, c) in word.char_indices() {
-            starts.push((at, folded.len()));
-            fold_into(&word[at..at + c.len_utf8()], &mut folded);
-        }
+        fold_with_starts(word, &mut folded, &mut starts);
+        // A beginning is an acronym only with a second capital or digit (`is_acronym`): where
+        // the word has its second, if it has one.
+        let second_capital = word
+            .char_indices()
+            .filter(|&(_, c)| c.is_uppercase() || c.is_numeric())
+            .nth(1)
+            .map(|(at, _)| at);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let mut found = (0..word.len(), None);
-        for &(end, folded_end) in starts.iter().skip(2).rev() {
-            if let Some(c) = self.known_folded(&word[..end], &folded[..folded_end], kind) {
+        for (chars, &(end, folded_end)) in starts.iter().enumerate().skip(2).rev() {
+            let text = &word[..end];
+            let place_shaped = capitalised
+                && chars >= 4
+                && !(second_capital.is_some_and(|at| at < end) && is_acronym(text));
+            let beginning = &folded[..folded_end];
+            if let Some(c) = self.known_folded(beginning, place_shaped, kind) {
                 found = (0..end, Some(c));
                 break;
             }
@@ -1209,20 +1227,26 @@ impl<'a> Linker<'a> {
     /// The cluster of a name found inside a word: a name of the document (also with a
     /// linking -s), a lexicon entry, or a known place.
     fn known_name(&mut self, text: &str, kind: Kind) -> Option<usize> {
-        if text.chars().count() < 2 {
+        let chars = text.chars().count();
+        if chars < 2 {
             return None;
         }
         let mut folded = std::mem::take(&mut self.buffer);
         folded.clear();
         fold_into(text, &mut folded);
-        let found = self.known_folded(text, &folded, kind);
+        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let place_shaped = capitalised && chars >= 4 && !is_acronym(text);
+        let found = self.known_folded(&folded, place_shaped, kind);
         self.buffer = folded;
         found
     }
 
-    /// `known_name` of a text and its folded form.
-    fn known_folded(&mut self, text: &str, folded: &str, kind: Kind) -> Option<usize> {
-        let stems = if self.german {
+    /// `known_name` of a folded text, and of its German stems: its own cluster or that of the
+    /// first stem in the document's names, else the lexicons', else (for a text shaped like a
+    /// place's name: `place_shaped`) the gazetteer's.
+    fn known_folded(&mut self, folded: &str, place_shaped: bool, kind: Kind) -> Option<usize> {
+        // German stems take off "-s", "-es" or "-n" (`german_stems`).
+        let stems = if self.german && folded.ends_with(['s', 'n']) {
             german_stems(folded)
         } else {
             Stems::default()
@@ -1239,8 +1263,7 @@ impl<'a> Linker<'a> {
                 return Some(self.entry_cluster(entry));
             }
         }
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
-        if capitalised && text.chars().count() >= 4 && !is_acronym(text) {
+        if place_shaped {
             for f in forms() {
                 if k.place(f).is_some() {
                     let c = self.new_cluster(None);
@@ -1251,6 +1274,29 @@ impl<'a> Linker<'a> {
             }
         }
         None
+    }
+}
+
+/// Folds a word without white space into `folded` (`fold_into`), noting in `starts` where each
+/// of its characters begins, in the word and in the folded form: a run of ASCII characters
+/// folds byte for byte (one byte each), other characters one by one.
+fn fold_with_starts(word: &str, folded: &mut String, starts: &mut Vec<(usize, usize)>) {
+    let mut at = 0;
+    while at < word.len() {
+        let rest = &word[at..];
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let len = match ascii {
+            0 => rest.chars().next().map_or(rest.len(), char::len_utf8),
+            run => run,
+        };
+        let base = folded.len();
+        fold_into(&rest[..len], folded);
+        if ascii > 0 {
+            starts.extend((0..ascii).map(|i| (at + i, base + i)));
+        } else {
+            starts.push((at, base));
+        }
+        at += len;
     }
 }
 
@@ -1364,6 +1410,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let mut long_rest = long[..long.len() - suffix].chars();
     // At most one character left of the shorter, exactly one of the longer.
     short_rest.nth(1).is_none() && long_rest.next().is_some() && long_rest.next().is_none()
+}
+
+/// The characters of a text, one bit each: an ASCII character by its low six bits, any
+/// other as the top bit. Texts one insertion, deletion or substitution apart differ in two of
+/// these bits at most (those of the character taken out and the one put in), so that most
+/// pairs of texts are told apart without comparing them.
+fn letters(text: &str) -> u64 {
+    text.bytes().fold(0, |bits, b| {
+        bits | if b.is_ascii() { 1 << (b & 63) } else { 1 << 63 }
+    })
 }
 
 /// The text around a name mention, looked at only for what the name's analysis asks, and then
@@ -1526,6 +1582,35 @@ mod tests {
         #[test]
         fn one_edit_apart_by_bytes_agrees_with_chars(a in "[abäöé€]{0,6}", b in "[abäöé€]{0,6}") {
             proptest::prop_assert_eq!(one_edit_apart(&a, &b), one_edit_apart_by_chars(&a, &b));
+        }
+
+        /// Texts one edit apart differ in two bits of their letters at most.
+        #[test]
+        fn one_edit_apart_texts_differ_in_few_letters(
+            before in "[abä?\x7f]{0,6}",
+            (x, y) in ("[abyä€?\x7f]?", "[abyä€?\x7f]?"),
+            after in "[abä?\x7f]{0,6}",
+        ) {
+            let (a, b) = (format!("{before}{x}{after}"), format!("{before}{y}{after}"));
+            proptest::prop_assert!((letters(&a) ^ letters(&b)).count_ones() <= 2);
+        }
+    }
+
+    proptest::proptest! {
+        /// Folding a word by runs notes the starts that folding it character by character
+        /// gives, and folds it alike.
+        #[test]
+        fn words_fold_by_runs_as_by_characters(word in "[a-zA-Z0-9`'.\\-\x00\x7fÄäßİΣ\u{ad}’]{0,10}") {
+            let (mut folded, mut starts) = (String::new(), Vec::new());
+            fold_with_starts(&word, &mut folded, &mut starts);
+            let (mut expected, mut expected_starts) = (String::new(), Vec::new());
+            for (at, c) in word.char_indices() {
+                expected_starts.push((at, expected.len()));
+                fold_into(&word[at..at + c.len_utf8()], &mut expected);
+            }
+            proptest::prop_assert_eq!(&folded, &expected);
+            proptest::prop_assert_eq!(starts, expected_starts);
+            proptest::prop_assert_eq!(folded, fold(&word));
         }
     }
 
