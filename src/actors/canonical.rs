@@ -36,20 +36,21 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
         assignment[i] = Some(idx);
     }
     // The mentions of all actors in one list, each actor's together and in text order (no list
-    // per actor to grow).
+    // per actor to grow): the counts become where each actor's mentions end, and then, as they
+    // are placed from the last, where they begin.
     let mut total = 0;
     for start in &mut starts {
-        (*start, total) = (total, total + *start);
+        total += *start;
+        *start = total;
     }
-    starts.push(total);
     let mut members = vec![0; total];
-    let mut next = starts.clone();
-    for (i, a) in assignment.iter().enumerate() {
+    for (i, a) in assignment.iter().enumerate().rev() {
         if let Some(a) = a {
-            members[next[a.0]] = i;
-            next[a.0] += 1;
+            starts[a.0] -= 1;
+            members[starts[a.0]] = i;
         }
     }
+    starts.push(total);
     let grouping = &*grouping;
     let mut scratch = Scratch::default();
     let actors = roots
@@ -91,7 +92,7 @@ fn actor_id(number: usize) -> String {
     }
     let mut id = String::with_capacity(1 + digits.len() - start);
     id.push('a');
-    id.extend(digits[start..].iter().map(|&d| char::from(d)));
+    id.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
     id
 }
 
@@ -108,6 +109,29 @@ struct Scratch<'g> {
     counts: FxHashMap<&'g str, usize>,
     /// The lexicon names a country's mentions give, and how often.
     listed_counts: Vec<(&'static str, usize)>,
+}
+
+/// Whether a base has an ASCII digit: asked of every name, and most bases are longer than
+/// eight bytes, which are looked at at once (a byte at a time cost a hundred instructions a
+/// name).
+fn has_digit(base: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut eights = base.chunks_exact(8);
+    // Each byte's low seven bits plus an offset set its high bit when they are at least b'0'
+    // (or above b'9'), without a carry into the next byte; bytes with their own high bit set
+    // are no ASCII.
+    let digits = |x: u64| {
+        let low = x & !HIGH;
+        (low + ONES * u64::from(0x80 - b'0'))
+            & !(low + ONES * u64::from(0x80 - b'9' - 1))
+            & !x
+            & HIGH
+    };
+    eights
+        .by_ref()
+        .any(|eight| digits(u64::from_le_bytes(eight.try_into().expect("eight bytes"))) != 0)
+        || eights.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// A lexicon entry's name: the lexicon's canonical name in the document's language, except
@@ -212,7 +236,7 @@ fn name_of<'g>(
     let fullness = |n: &Naming| {
         (
             kind == Kind::Per || !n.acronym,
-            !grouping.base(n).bytes().any(|b| b.is_ascii_digit()),
+            !has_digit(&grouping.bases.as_bytes()[n.base.range()]),
             n.words,
         )
     };
@@ -310,7 +334,22 @@ mod tests {
         .unwrap_or_default()
     }
 
+    #[test]
+    fn actor_ids_are_a_and_the_number() {
+        for number in [1, 9, 10, 3111, usize::MAX] {
+            assert_eq!(actor_id(number), format!("a{number}"));
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn has_digit_agrees_with_looking_at_every_byte(base in "[a/09:Ä٣]{0,20}") {
+            proptest::prop_assert_eq!(
+                has_digit(base.as_bytes()),
+                base.bytes().any(|b| b.is_ascii_digit())
+            );
+        }
+
         #[test]
         fn name_of_agrees_with_taking_the_largest_key(
             mentions in proptest::collection::vec(

@@ -340,14 +340,7 @@ fn organisation_after(rest: &str, heads: &[&[&str]], longest: usize) -> Option<u
         {
             return None;
         }
-        let is_head = with_lowercase(core, |lower| {
-            let head = lower.rsplit('-').next().unwrap_or(lower);
-            heads
-                .iter()
-                .flat_map(|list| list.iter())
-                .any(|h| head.ends_with(h))
-        });
-        if is_head {
+        if ends_in_head(core, heads) {
             return Some(at + core.len());
         }
         if core.len() < word.len() {
@@ -357,6 +350,19 @@ fn organisation_after(rest: &str, heads: &[&[&str]], longest: usize) -> Option<u
         at += word.len() + 1;
     }
     None
+}
+
+/// Whether the word's last part (after any hyphen) ends, in lower case, with one of the heads.
+fn ends_in_head(word: &str, heads: &[&[&str]]) -> bool {
+    with_lowercase(word, |lower| {
+        let head = lower.rsplit('-').next().unwrap_or(lower);
+        // The last bytes first: most heads are told apart by them without comparing more.
+        let last = head.as_bytes().last();
+        heads
+            .iter()
+            .flat_map(|list| list.iter())
+            .any(|h| h.as_bytes().last() == last && head.ends_with(h))
+    })
 }
 
 /// English nouns that head an organisation's name before "of", "for" or "on".
@@ -769,8 +775,18 @@ pub fn trim_roles(doc: &mut Document) {
             continue;
         }
         let surface = &doc.text[m.span.range()];
-        if !has_white_space(surface) {
-            // One word: nothing before it to trim.
+        // One word: nothing before it to trim. Most names of several words begin with no
+        // title, which their first word tells without splitting them into words.
+        let Some(space) = first_white_space(surface) else {
+            continue;
+        };
+        let may_begin_a_run = |w: &str| {
+            role(w, german, english).is_some_and(|r| r.class == Class::Person)
+                || (english && is_english_modifier(w))
+        };
+        if space > 0
+            && (surface[space..].trim_start().is_empty() || !may_begin_a_run(&surface[..space]))
+        {
             continue;
         }
         // The leading run of titles and modifiers that ends in a title (never the last word):
@@ -803,13 +819,23 @@ pub fn trim_roles(doc: &mut Document) {
     }
 }
 
-/// True when the text has white space (`char::is_whitespace`). An ASCII text without
-/// space or control characters (as most one-word names are) is told by its bytes alone.
-fn has_white_space(text: &str) -> bool {
-    let maybe = text
-        .bytes()
-        .any(|b| matches!(b, b'\t'..=b'\r' | b' ') || !b.is_ascii());
-    maybe && text.contains(char::is_whitespace)
+/// Where the first white space character (`char::is_whitespace`) of a text is. Only ASCII
+/// white space and the characters whose UTF-8 starts with one of four bytes may be white
+/// space: the others are not decoded.
+fn first_white_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| matches!(b, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1..=0xe3))?;
+        let c = text[at..].chars().next()?;
+        if c.is_whitespace() {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
 }
 
 /// The surfaces of the person mentions, and their last words.
@@ -972,8 +998,21 @@ mod tests {
         }
 
         #[test]
-        fn has_white_space_agrees_with_chars(text in "[a-zä \t\u{b}\u{a0}\u{2009}]{0,6}") {
-            proptest::prop_assert_eq!(has_white_space(&text), text.contains(char::is_whitespace));
+        fn first_white_space_agrees_with_chars(
+            text in "[a ä\t\u{b}\u{1f}\u{85}\u{a0}\u{1680}\u{2009}\u{202f}\u{3000}„]{0,10}",
+        ) {
+            proptest::prop_assert_eq!(first_white_space(&text), text.find(char::is_whitespace));
+        }
+    }
+
+    #[test]
+    fn white_space_beyond_ascii_starts_with_the_bytes_first_white_space_looks_for() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if c.is_whitespace() && !c.is_ascii() {
+                let mut utf8 = [0; 4];
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(matches!(first, 0xc2 | 0xe1..=0xe3), "{c:?}");
+            }
         }
     }
 
