@@ -567,6 +567,21 @@ fn english_organisation_names_on_a_head_noun_are_one_name() {
 }
 
 #[test]
+fn capitalised_adjectives_in_a_row_before_a_party_noun_name_one_party() {
+    // Each of the adjectives could open a name up to "Koalition"; the first does, and the
+    // others are inside it: mentions never overlap.
+    let doc = de("Seit Mai regiert die Nationale Freien Grüne Linke Koalition allein.");
+    check_invariants(&doc);
+    let covering: Vec<&str> = doc
+        .mentions
+        .iter()
+        .map(|m| doc.slice(m.span))
+        .filter(|s| s.contains("Koalition"))
+        .collect();
+    assert_eq!(covering, ["Nationale Freien Grüne Linke Koalition"]);
+}
+
+#[test]
 fn a_capitalised_adjective_before_a_party_noun_names_a_party_nobody_marked() {
     let doc = de(
         "Neben der liberalen Partei ist auch die konservative Nationale Koalition beteiligt. \

@@ -240,7 +240,7 @@ pub fn adjective_organisations(doc: &mut Document) {
             mention.form = Form::Name;
         }
     }
-    let mut added = Vec::new();
+    let mut added: Vec<Mention> = Vec::new();
     let mut next = 0;
     for block in doc.blocks.iter().filter(|b| b.role.is_article()) {
         // Most blocks name no party at all: a look for the heads is cheaper than looking at
@@ -262,7 +262,10 @@ pub fn adjective_organisations(doc: &mut Document) {
                 .mentions
                 .get(next)
                 .map_or(doc.text.len(), |m| m.span.start());
-            if free_until <= at || opens_sentence(&doc.text[..at]) {
+            // A word inside the name just added ("Freien" of "Nationale Freien Koalition")
+            // opens none of its own: mentions do not overlap.
+            let taken = added.last().is_some_and(|a| at < a.span.end());
+            if taken || free_until <= at || opens_sentence(&doc.text[..at]) {
                 continue;
             }
             let end = at + word.len();
