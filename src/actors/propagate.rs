@@ -124,14 +124,19 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t += 1;
             continue;
         }
-        let text = tokens.text(t);
-        let capitalised = is_capitalised(text);
-        if !(capitalised || german && ends_in_sch(text.as_bytes())) {
-            // Most words: nothing begins there, told without a look-up. A name begins with a
-            // capital; a German adjective of a country or place ends in -sch and an ending.
+        let bytes = tokens.bytes(t);
+        let capitalised = match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => is_capitalised(tokens.text(t)),
+        };
+        if !(capitalised || german && ends_in_sch(bytes)) {
+            // Most words: nothing begins there, told by a look at their bytes. A name begins
+            // with a capital; a German adjective of a country or place ends in -sch and an
+            // ending.
             t += 1;
             continue;
         }
+        let text = tokens.text(t);
         let next = facts.len();
         let i = *by_word.entry(text).or_insert(next);
         if i == next {
