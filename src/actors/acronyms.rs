@@ -95,14 +95,15 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         first_bytes[usize::from(a.as_bytes()[0])] = true;
     }
     let mut uses = Vec::new();
-    for t in 0..n {
-        let span = tokens.list[t].span();
-        if !(shortest..=longest).contains(&span.len())
-            || !first_bytes[usize::from(tokens.text.as_bytes()[span.start()])]
-            || !tokens.is_word(t)
+    for (t, token) in tokens.list.iter().enumerate() {
+        // Told by the token first, then by its first byte.
+        if !(shortest..=longest).contains(&token.len())
+            || !token.is_word()
+            || !first_bytes[usize::from(tokens.text.as_bytes()[token.start()])]
         {
             continue;
         }
+        let span = token.span();
         // A defined acronym is one (`is_acronym`).
         if let Some(&kind) = defined.get(tokens.text(t))
             && !marked(span)

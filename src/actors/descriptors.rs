@@ -23,7 +23,7 @@ use super::roles::{
     ListKey, Role, is_address, is_english_modifier, is_honorific, list_keys, may_be_role,
     organisation_class, role,
 };
-use super::tokens::Tokens;
+use super::tokens::{Token, Tokens};
 use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
 
 const GERMAN_ARTICLES: &[&str] = &["der", "die", "das", "dem", "den", "des"];
@@ -380,10 +380,15 @@ impl<'a> Finder<'a> {
     }
 
     fn run(&mut self) {
-        let n = self.tokens.list.len();
+        let tokens = self.tokens;
+        // Phrases are found at mentions and at articles (`ARTICLES_LEN` bytes): the tokens
+        // between are passed over by their class and length alone.
+        let may_start =
+            |token: &Token| token.is_mention() || token.is_word() && token.len() == ARTICLES_LEN;
         let mut t = 0;
-        while t < n {
-            if let Some(m) = self.tokens.mention(t) {
+        while let Some(skip) = tokens.list[t..].iter().position(may_start) {
+            t += skip;
+            if let Some(m) = tokens.mention(t) {
                 let actor = self.assignment[m];
                 if let Some(a) = actor {
                     self.actors[a.0].seen = true;
@@ -427,7 +432,7 @@ impl<'a> Finder<'a> {
     /// True when the word at token `t` (of `ARTICLES_LEN` bytes) is an article of the
     /// document's languages, in any ASCII case: compared as three bytes, for every such word.
     fn is_article(&self, t: usize) -> bool {
-        let Ok(word) = <[u8; ARTICLES_LEN]>::try_from(self.text(t).as_bytes()) else {
+        let Ok(word) = <[u8; ARTICLES_LEN]>::try_from(self.tokens.bytes(t)) else {
             return false;
         };
         let word = word.map(|b| b.to_ascii_lowercase());
@@ -763,12 +768,13 @@ impl<'a> Finder<'a> {
     /// A definite phrase at token `t` whose head noun was remembered or is an organisation's
     /// short form. Returns the token to continue from.
     fn definite(&mut self, t: usize) -> Option<usize> {
-        // The articles (`ARTICLES_LEN`) have three bytes: most words are no article.
-        if !self.tokens.is_word(t) || self.tokens.list[t].len() != ARTICLES_LEN {
-            return None;
-        }
-        // Nothing remembered and no short form yet: no head noun has a referent (`referent`).
-        if !self.is_article(t) || self.facts.is_empty() {
+        // The articles (`ARTICLES_LEN`) have three bytes: most words are no article. Nothing
+        // remembered and no short form yet: no head noun has a referent (`referent`).
+        if !self.tokens.is_word(t)
+            || self.tokens.list[t].len() != ARTICLES_LEN
+            || self.facts.is_empty()
+            || !self.is_article(t)
+        {
             return None;
         }
         let mut cursor = self.tokens.next(t)?;

@@ -124,14 +124,19 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
             t += 1;
             continue;
         }
-        let text = tokens.text(t);
-        let capitalised = is_capitalised(text);
-        if !(capitalised || german && ends_in_sch(text.as_bytes())) {
-            // Most words: nothing begins there, told without a look-up. A name begins with a
-            // capital; a German adjective of a country or place ends in -sch and an ending.
+        let bytes = tokens.bytes(t);
+        let capitalised = match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => is_capitalised(tokens.text(t)),
+        };
+        if !(capitalised || german && ends_in_sch(bytes)) {
+            // Most words: nothing begins there, told by a look at their bytes. A name begins
+            // with a capital; a German adjective of a country or place ends in -sch and an
+            // ending.
             t += 1;
             continue;
         }
+        let text = tokens.text(t);
         let next = facts.len();
         let i = *by_word.entry(text).or_insert(next);
         if i == next {
@@ -597,6 +602,8 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
     // Every name once (the first mentioned of the names with the same words keeps its kind).
     // One buffer for the folded names looked up in the lexicon.
     let mut folded = String::with_capacity(BUFFER_BYTES);
+    // The longer names not written with single spaces (`is_single_spaced`).
+    let mut otherwise_spaced: Vec<usize> = Vec::new();
     for name in named {
         let Named {
             surface,
@@ -633,17 +640,30 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
         match (second, range) {
             (Some(second), Some(range)) => {
                 names.longer = true;
-                // Names with the same words have the same first and second word.
+                // Names with the same words have the same first and second word, and are
+                // written differently only in their white space: a name written with single
+                // spaces has the words of none other so written, and is compared only with
+                // the names written otherwise (few, where a long text repeats a first and
+                // second word in many names).
                 let chained = &mut candidates.names;
                 let next = candidates.longer.get(&(head, second)).copied();
-                let same = std::iter::successors(next, |&i| chained[i].next)
-                    .any(|i| words[chained[i].words.clone()] == words[range.clone()]);
+                let single_spaced = is_single_spaced(surface, &words[range.clone()]);
+                let same_words =
+                    |&i: &usize| words[chained[i].words.clone()] == words[range.clone()];
+                let same = if single_spaced {
+                    otherwise_spaced.iter().any(same_words)
+                } else {
+                    std::iter::successors(next, |&i| chained[i].next).any(|i| same_words(&i))
+                };
                 if !same {
                     chained.push(Candidate {
                         words: range,
                         kind,
                         next,
                     });
+                    if !single_spaced {
+                        otherwise_spaced.push(chained.len() - 1);
+                    }
                     candidates.longer.insert((head, second), chained.len() - 1);
                 }
             }
@@ -652,6 +672,20 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
     }
     candidates.words = words;
     candidates
+}
+
+/// True when a name is its words (`push_words`) with one space between each two. Its words
+/// are its runs of bytes other than white space: when it has one byte more than they have for
+/// each word after the first, that byte is all that stands between each two words (and
+/// nothing stands before or after them), and only it is looked at.
+fn is_single_spaced(surface: &str, words: &[&str]) -> bool {
+    let letters: usize = words.iter().map(|w| w.len()).sum();
+    let mut after = 0;
+    surface.len() + 1 == letters + words.len()
+        && words.iter().all(|w| {
+            after += w.len() + 1;
+            after > surface.len() || surface.as_bytes()[after - 1] == b' '
+        })
 }
 
 /// False for a non-empty text without white space: it has no ASCII white space and none of
@@ -973,6 +1007,20 @@ mod tests {
             if !may_have_space(&s) {
                 proptest::prop_assert_eq!(expected, [s.as_str()]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A name (of one word or more) is single spaced when it is its words joined by
+        /// single spaces.
+        #[test]
+        fn single_spacing_is_told_by_lengths_and_separators(
+            s in "[ a\t\n\u{b}ä\u{a0}\u{2009}-]{0,10}"
+        ) {
+            let mut words = Vec::new();
+            push_words(&s, &mut words);
+            proptest::prop_assume!(!words.is_empty());
+            proptest::prop_assert_eq!(is_single_spaced(&s, &words), s == words.join(" "));
         }
     }
 

@@ -48,7 +48,10 @@ enum Tag {
 }
 
 impl Token {
-    fn new(span: Span, class: Class, spaced: bool, opens: bool) -> Token {
+    /// A token over bytes `start..end` of the text.
+    #[inline(always)]
+    fn new(start: usize, end: usize, class: Class, spaced: bool, opens: bool) -> Token {
+        debug_assert!(start <= end, "inverted token {start}..{end}");
         let (tag, value) = match class {
             Class::Mention(m) => (Tag::Mention, m),
             Class::Word => (Tag::Word, 0),
@@ -57,8 +60,8 @@ impl Token {
         };
         Token {
             // The text is shorter than 4 GiB (`Tokens::build`).
-            start: span.start() as u32,
-            end: span.end() as u32,
+            start: start as u32,
+            end: end as u32,
             value,
             tag,
             spaced,
@@ -103,7 +106,7 @@ impl Token {
     }
 
     fn set_class(&mut self, class: Class) {
-        *self = Token::new(self.span(), class, self.spaced, self.opens);
+        *self = Token::new(self.start(), self.end(), class, self.spaced, self.opens);
     }
 }
 
@@ -164,15 +167,19 @@ impl<'t> Tokens<'t> {
         let mut of_mention = vec![None; mentions.len()];
         let mut own = Vec::new();
         let mut next = 0;
+        // Where the last block's words ended in `given`: the next block's begin there when the
+        // blocks come in text order.
+        let mut given_at = 0;
         for block in article_blocks {
             while next < mentions.len() && mentions[next].span.start() < block.start() {
                 next += 1;
             }
             let words: &[NlpToken] = match given {
                 Some(all) => {
-                    let from = all.partition_point(|w| w.span.start() < block.start());
-                    let to = all.partition_point(|w| w.span.start() < block.end());
-                    &all[from..to.max(from)]
+                    let from = partition_from(all, given_at, |w| w.span.start() < block.start());
+                    let to = partition_from(all, from, |w| w.span.start() < block.end());
+                    given_at = to.max(from);
+                    &all[from..given_at]
                 }
                 None => {
                     own.clear();
@@ -182,26 +189,50 @@ impl<'t> Tokens<'t> {
             };
             let mut out = BlockTokens {
                 list: &mut list,
-                span: block,
-                last_end: None,
+                block,
+                spaced_from: block.start(),
+                opens: true,
             };
             // Everything before `pos` is emitted; mentions and words merge in text order.
             let mut pos = block.start();
-            for word in words {
+            let mut rest = words;
+            loop {
+                // The words that end before the next mention starts are tokens whole (but for
+                // what a mention before them covered): most words, told by one comparison.
+                let stop = mentions.get(next).map_or(usize::MAX, |m| m.span.start());
+                let whole = rest
+                    .iter()
+                    .position(|w| w.span.end() > stop)
+                    .unwrap_or(rest.len());
+                pos = out.push_words(text, &rest[..whole], pos);
+                let Some((word, after)) = rest[whole..].split_first() else {
+                    break;
+                };
+                rest = after;
+                // The mentions that start before this word ends (one at least), then the rest
+                // of the word.
                 while let Some(m) = mentions
                     .get(next)
                     .filter(|m| m.span.start() < word.span.end())
                 {
                     if word.span.start() < m.span.start() && pos < m.span.start() {
-                        let piece = Span::new(word.span.start().max(pos), m.span.start());
-                        out.push(piece, class_of(text, piece, word.kind));
+                        let start = word.span.start().max(pos);
+                        out.push(
+                            start,
+                            m.span.start(),
+                            class_of(text, start, m.span.start(), word.kind),
+                        );
                     }
                     pos = out.push_mention(&mut of_mention, next, m.span, pos);
                     next += 1;
                 }
                 if word.span.end() > pos {
-                    let piece = Span::new(word.span.start().max(pos), word.span.end());
-                    out.push(piece, class_of(text, piece, word.kind));
+                    let start = word.span.start().max(pos);
+                    out.push(
+                        start,
+                        word.span.end(),
+                        class_of(text, start, word.span.end(), word.kind),
+                    );
                     pos = word.span.end();
                 }
             }
@@ -264,7 +295,8 @@ impl<'t> Tokens<'t> {
             }
             while was_mention.next_if(|&p| p <= end).is_some() {}
             list[t] = Token::new(
-                Span::new(start, list[end].end()),
+                start,
+                list[end].end(),
                 Class::mention(j),
                 list[t].spaced,
                 list[t].opens,
@@ -289,6 +321,13 @@ impl<'t> Tokens<'t> {
     pub fn text(&self, i: usize) -> &'t str {
         let token = &self.list[i];
         &self.text[token.start()..token.end()]
+    }
+
+    /// The bytes of token `i`: for a look at a few of them, without the checks of `text` that
+    /// the token begins and ends on characters.
+    pub fn bytes(&self, i: usize) -> &'t [u8] {
+        let token = &self.list[i];
+        &self.text.as_bytes()[token.start()..token.end()]
     }
 
     /// The token of a mention (none for mentions outside the article blocks).
@@ -337,22 +376,43 @@ impl Class {
 struct BlockTokens<'l> {
     list: &'l mut Vec<Token>,
     /// The block's span.
-    span: Span,
-    /// The end of the block's last token so far.
-    last_end: Option<usize>,
+    block: Span,
+    /// Where a token starts after white space: after the block's last token so far (or, for
+    /// the first, in the block).
+    spaced_from: usize,
+    /// No token has been added yet: the next opens the block.
+    opens: bool,
 }
 
 impl BlockTokens<'_> {
-    /// Adds a token: it has white space before it when it starts after the block's last token
-    /// (the first one, when it starts in the block).
-    fn push(&mut self, span: Span, class: Class) {
-        let spaced = match self.last_end {
-            Some(end) => end < span.start(),
-            None => self.span.start() <= span.start(),
-        };
-        let opens = self.last_end.is_none();
-        self.last_end = Some(span.end());
-        self.list.push(Token::new(span, class, spaced, opens));
+    /// Adds a token over `start..end` (`start <= end`).
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, class: Class) {
+        let spaced = start >= self.spaced_from;
+        self.list
+            .push(Token::new(start, end, class, spaced, self.opens));
+        self.spaced_from = end + 1;
+        self.opens = false;
+    }
+
+    /// Adds the tokens of words that no mention starts in (the part after `pos` of each);
+    /// returns the end of the last. Most of a text's tokens are added here: a loop of its own,
+    /// whose few variables stay in registers.
+    #[inline(never)]
+    fn push_words(&mut self, text: &str, words: &[NlpToken], mut pos: usize) -> usize {
+        let list = &mut *self.list;
+        let (mut spaced_from, mut opens) = (self.spaced_from, self.opens);
+        for word in words {
+            let end = word.span.end();
+            if end > pos {
+                let start = word.span.start().max(pos);
+                let class = class_of(text, start, end, word.kind);
+                list.push(Token::new(start, end, class, start >= spaced_from, opens));
+                (spaced_from, opens, pos) = (end + 1, false, end);
+            }
+        }
+        (self.spaced_from, self.opens) = (spaced_from, opens);
+        pos
     }
 
     /// Adds mention `m`'s token (clipped to the block, after `pos`); returns its end.
@@ -364,11 +424,29 @@ impl BlockTokens<'_> {
         pos: usize,
     ) -> usize {
         let start = span.start().max(pos);
-        let end = span.end().min(self.span.end()).max(start);
+        let end = span.end().min(self.block.end()).max(start);
         of_mention[m] = Some(self.list.len());
-        self.push(Span::new(start, end), Class::mention(m));
+        self.push(start, end, Class::mention(m));
         end
     }
+}
+
+/// The index of the first of the sorted tokens for which `before` is false (as
+/// `partition_point`), searched from `hint` on in steps of 1, 2, 4, … when `before` holds for
+/// the token before `hint`: the next block's tokens begin near where the last block's ended.
+fn partition_from(all: &[NlpToken], hint: usize, before: impl Fn(&NlpToken) -> bool) -> usize {
+    let hint = hint.min(all.len());
+    if hint > 0 && !before(&all[hint - 1]) {
+        return all[..hint].partition_point(before);
+    }
+    // all[..low] are before; all[low + step - 1], if there is one, is not.
+    let (mut low, mut step) = (hint, 1);
+    while all.get(low + step - 1).is_some_and(&before) {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step - 1).min(all.len());
+    low + all[low..high].partition_point(before)
 }
 
 /// Moves tokens `shift` places back in the list, over tokens merged into a mention's: one
@@ -379,25 +457,35 @@ fn move_back(list: &mut [Token], tokens: Range<usize>, shift: usize) {
     }
 }
 
-/// The class of (the part outside mentions of) a tokenizer token, which starts at byte `start`
-/// of the text: most are told by their first byte, without a look at the rest.
+/// The class of (the part `start..end` outside mentions of) a tokenizer token of this kind:
+/// most are told by their first byte, without a look at the rest.
 #[inline(always)]
-fn class_of(text: &str, span: Span, kind: TokenKind) -> Class {
-    let first_byte = text.as_bytes()[span.start()];
-    let first = || {
-        if first_byte.is_ascii() {
-            char::from(first_byte)
-        } else {
-            text[span.range()].chars().next().unwrap_or(' ')
+fn class_of(text: &str, start: usize, end: usize, kind: TokenKind) -> Class {
+    let first_byte = text.as_bytes()[start];
+    match kind {
+        TokenKind::Number => Class::Number,
+        TokenKind::Word | TokenKind::Abbrev | TokenKind::Url | TokenKind::Email
+            if first_byte.is_ascii_alphanumeric() =>
+        {
+            Class::Word
         }
-    };
+        TokenKind::Punct | TokenKind::Symbol if first_byte.is_ascii() => {
+            Class::Punct(char::from(first_byte))
+        }
+        _ => class_by_characters(&text[start..end], kind),
+    }
+}
+
+/// `class_of` for the tokens its first byte does not tell: punctuation, symbols, and words
+/// that do not begin with an ASCII letter or digit.
+#[inline(never)]
+fn class_by_characters(piece: &str, kind: TokenKind) -> Class {
+    let first = || piece.chars().next().unwrap_or(' ');
     match kind {
         TokenKind::Number => Class::Number,
         TokenKind::Punct | TokenKind::Symbol => Class::Punct(first()),
         TokenKind::Word | TokenKind::Abbrev | TokenKind::Url | TokenKind::Email => {
-            if first_byte.is_ascii_alphanumeric()
-                || text[span.range()].chars().any(char::is_alphanumeric)
-            {
+            if piece.chars().any(char::is_alphanumeric) {
                 Class::Word
             } else {
                 Class::Punct(first())
@@ -538,7 +626,8 @@ mod tests {
                     }
                     of_mention[j] = Some(write);
                     list[write] = Token::new(
-                        Span::new(token.start(), list[end].end()),
+                        token.start(),
+                        list[end].end(),
                         Class::mention(j),
                         token.spaced,
                         token.opens,
@@ -550,7 +639,8 @@ mod tests {
                         Class::Mention(_) => Class::Word,
                         other => other,
                     };
-                    list[write] = Token::new(token.span(), class, token.spaced, token.opens);
+                    list[write] =
+                        Token::new(token.start(), token.end(), class, token.spaced, token.opens);
                     read += 1;
                 }
             }
