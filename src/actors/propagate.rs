@@ -602,8 +602,11 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
     // Every name once (the first mentioned of the names with the same words keeps its kind).
     // One buffer for the folded names looked up in the lexicon.
     let mut folded = String::with_capacity(BUFFER_BYTES);
-    // The longer names not written with single spaces (`is_single_spaced`).
-    let mut otherwise_spaced: Vec<usize> = Vec::new();
+    // The longer names not written with single spaces (`is_single_spaced`), chained by their
+    // first and second word as `Candidates::longer` chains all of them: the last one's place
+    // in `otherwise_spaced`, and for each its place in `candidates.names` and the one before.
+    let mut otherwise_last: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    let mut otherwise_spaced: Vec<(usize, Option<usize>)> = Vec::new();
     for name in named {
         let Named {
             surface,
@@ -643,17 +646,18 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
                 // Names with the same words have the same first and second word, and are
                 // written differently only in their white space: a name written with single
                 // spaces has the words of none other so written, and is compared only with
-                // the names written otherwise (few, where a long text repeats a first and
-                // second word in many names).
+                // the names with its first two words written otherwise (few, where a long
+                // text repeats a first and second word in many names).
                 let chained = &mut candidates.names;
                 let next = candidates.longer.get(&(head, second)).copied();
                 let single_spaced = is_single_spaced(surface, &words[range.clone()]);
-                let same_words =
-                    |&i: &usize| words[chained[i].words.clone()] == words[range.clone()];
+                let same_words = |i: usize| words[chained[i].words.clone()] == words[range.clone()];
                 let same = if single_spaced {
-                    otherwise_spaced.iter().any(same_words)
+                    let last = otherwise_last.get(&(head, second)).copied();
+                    std::iter::successors(last, |&o| otherwise_spaced[o].1)
+                        .any(|o| same_words(otherwise_spaced[o].0))
                 } else {
-                    std::iter::successors(next, |&i| chained[i].next).any(|i| same_words(&i))
+                    std::iter::successors(next, |&i| chained[i].next).any(same_words)
                 };
                 if !same {
                     chained.push(Candidate {
@@ -661,10 +665,12 @@ fn candidates<'a>(doc: &'a Document, genitives: &'a mut String) -> Candidates<'a
                         kind,
                         next,
                     });
+                    let added = chained.len() - 1;
                     if !single_spaced {
-                        otherwise_spaced.push(chained.len() - 1);
+                        let before = otherwise_last.insert((head, second), otherwise_spaced.len());
+                        otherwise_spaced.push((added, before));
                     }
-                    candidates.longer.insert((head, second), chained.len() - 1);
+                    candidates.longer.insert((head, second), added);
                 }
             }
             _ => names.single = names.single.or(Some(kind)),
@@ -887,6 +893,43 @@ mod tests {
         "Vereinten",
         "Nationen",
     ];
+
+    /// A name written with other white space between its words ("Anna\u{a0}Berg", "Anna
+    /// Berg") is the same name: kept once, with the kind of its first mention, whichever
+    /// spacing comes first and however often each comes.
+    #[test]
+    fn names_with_the_same_words_are_kept_once_whatever_their_spacing() {
+        for surfaces in [
+            ["Anna\u{a0}Berg", "Anna Berg", "Anna\nBerg", "Anna Berg"],
+            [
+                "Anna Berg",
+                "Anna\u{a0}Berg",
+                "Anna  Berg",
+                "Anna\u{a0}Berg",
+            ],
+        ] {
+            let mut text = String::new();
+            let mut mentions = Vec::new();
+            for (i, surface) in surfaces.iter().enumerate() {
+                let start = text.len();
+                text.push_str(surface);
+                mentions.push(Mention {
+                    span: Span::new(start, text.len()),
+                    kind: if i == 0 { Kind::Per } else { Kind::Org },
+                    form: Form::Name,
+                    actor: None,
+                    origin: Origin::Model,
+                });
+                text.push_str(" sagte. ");
+            }
+            let mut d = doc(&text, &[]);
+            d.mentions = mentions;
+            let mut genitives = String::new();
+            let candidates = candidates(&d, &mut genitives);
+            let kinds: Vec<Kind> = candidates.names.iter().map(|c| c.kind).collect();
+            assert_eq!(kinds, [Kind::Per], "{surfaces:?}");
+        }
+    }
 
     proptest::proptest! {
         /// The names indexed by first and second word are found as a scan of every name with
