@@ -223,8 +223,10 @@ pub struct WordRoles<'a> {
 }
 
 impl<'a> WordRoles<'a> {
-    /// For a document in this language, sized for about this many words.
+    /// For a document in this language, sized for about this many words (at most
+    /// `DISTINCT_WORDS`: the words asked about repeat).
     pub fn new(lang: &Lang, words: usize) -> WordRoles<'a> {
+        let words = words.min(super::DISTINCT_WORDS);
         WordRoles {
             german: !matches!(lang, Lang::En),
             english: !matches!(lang, Lang::De),

@@ -31,6 +31,12 @@ mod test_support;
 use crate::document::{Actor, Document, Form, Mention, Origin};
 use tokens::Tokens;
 
+/// How many distinct words a table kept per word of a text starts with room for; it grows
+/// when the text has more. A text has far fewer distinct words of a kind than tokens or
+/// mentions, and a hash table sized by those has its few entries scattered over megabytes:
+/// every look-up a cache miss, every entry a page touched.
+const DISTINCT_WORDS: usize = 1024;
+
 /// Builds the tables linking looks things up in (lexicon indexes, role nouns; a few
 /// milliseconds, once per process). `link` does it on first use; a program can call this on a
 /// thread of its own while the recognizer loads its model, so that the first article does not
