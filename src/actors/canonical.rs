@@ -9,21 +9,21 @@ use rustc_hash::FxHashMap;
 use super::group::{Grouping, Naming};
 use super::knowledge::Entry;
 use super::morph::{fold_into, folds_to};
-use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang};
+use crate::document::{Actor, ActorIdx, Form, Kind, Lang, Mention};
 use crate::lexicon::places::countries;
 
-/// The actors of a grouping and each mention's actor.
-pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Option<ActorIdx>>) {
-    let n = doc.mentions.len();
+/// The actors of a grouping of the mentions of a text in `lang`; each mention is given its
+/// actor (in place: no list of every mention's actor beside the mentions).
+pub fn actors(mentions: &mut [Mention], lang: &Lang, grouping: &mut Grouping) -> Vec<Actor> {
+    let n = mentions.len();
     let mut actor_of_root: Vec<Option<ActorIdx>> = vec![None; grouping.clusters.count()];
     // An actor per cluster root, so no more actors than clusters (nor than mentions).
     let most = grouping.clusters.count().min(n);
     let mut roots: Vec<usize> = Vec::with_capacity(most);
     // Mentions per actor, then where each actor's mentions begin in `members`.
     let mut starts: Vec<usize> = Vec::with_capacity(most + 1);
-    let mut assignment = vec![None; n];
-    for (i, cluster) in grouping.cluster_of.iter().enumerate() {
-        let Some(c) = *cluster else {
+    for (i, mention) in mentions.iter_mut().enumerate() {
+        let Some(c) = grouping.cluster_of(i) else {
             continue;
         };
         let root = grouping.clusters.find(c);
@@ -33,7 +33,7 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
             ActorIdx(roots.len() - 1)
         });
         starts[idx.0] += 1;
-        assignment[i] = Some(idx);
+        mention.actor = Some(idx);
     }
     // The mentions of all actors in one list, each actor's together and in text order (no list
     // per actor to grow): the counts become where each actor's mentions end, and then, as they
@@ -44,8 +44,8 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
         *start = total;
     }
     let mut members = vec![0; total];
-    for (i, a) in assignment.iter().enumerate().rev() {
-        if let Some(a) = a {
+    for (i, m) in mentions.iter().enumerate().rev() {
+        if let Some(a) = m.actor {
             starts[a.0] -= 1;
             members[starts[a.0]] = i;
         }
@@ -53,7 +53,7 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
     starts.push(total);
     let grouping = &*grouping;
     let mut scratch = Scratch::default();
-    let actors = roots
+    roots
         .iter()
         .enumerate()
         .map(|(a, &root)| {
@@ -61,7 +61,7 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
             let entry = grouping.clusters.at_root(root).entry;
             let kind = entry.map_or_else(|| kind_of(list, grouping), |e| e.kind());
             let name = match entry {
-                Some(e) => entry_name(e, list, grouping, &doc.lang, &mut scratch),
+                Some(e) => entry_name(e, list, grouping, lang, &mut scratch),
                 None => name_of(list, grouping, kind, &mut scratch),
             };
             Actor {
@@ -72,8 +72,7 @@ pub fn actors(doc: &Document, grouping: &mut Grouping) -> (Vec<Actor>, Vec<Optio
                 aliases: Vec::new(),
             }
         })
-        .collect();
-    (actors, assignment)
+        .collect()
 }
 
 /// An actor's id: "a" and its number ("a1", "a2", …).
@@ -241,7 +240,7 @@ fn name_of<'g>(
         )
     };
     // The best fullness, how many names have it and the first of them.
-    let mut best: Option<((bool, bool, usize), usize, &Naming)> = None;
+    let mut best: Option<((bool, bool, u32), usize, &Naming)> = None;
     let mut total = 0;
     for n in names() {
         total += 1;
@@ -300,7 +299,6 @@ const FEW: usize = 16;
 
 #[cfg(test)]
 mod tests {
-    use super::super::group::Clusters;
     use super::*;
     use crate::document::Span;
 
@@ -378,20 +376,12 @@ mod tests {
                     }
                 };
                 previous = Some((base.to_string(), span));
-                let named = Naming { base: span, words: *words, acronym: *acronym };
+                let named = Naming::new(span, *words, *acronym);
                 naming.push((*shape != 0).then_some(named));
                 form.push(if *shape == 1 { Form::Part } else { Form::Name });
             }
             let n = mentions.len();
-            let grouping = Grouping {
-                clusters: Clusters::default(),
-                cluster_of: vec![None; n],
-                naming,
-                form,
-                kind: vec![Kind::Org; n],
-                inner: vec![None; n],
-                bases,
-            };
+            let grouping = Grouping::unclustered(naming, form, bases);
             let list: Vec<usize> = (0..n).collect();
             let kind = if person { Kind::Per } else { Kind::Org };
             let mut scratch = Scratch::default();

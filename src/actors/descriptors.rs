@@ -146,7 +146,6 @@ struct Finder<'a> {
     doc: &'a Document,
     tokens: &'a Tokens<'a>,
     grouping: &'a Grouping,
-    assignment: &'a [Option<ActorIdx>],
     german: bool,
     english: bool,
     /// The remembered noun forms and the organisations' class nouns, each by a number (the
@@ -257,14 +256,12 @@ pub fn find<'a>(
     tokens: &'a Tokens,
     grouping: &'a Grouping,
     actors: &'a [Actor],
-    assignment: &'a [Option<ActorIdx>],
     roles_of: WordRoles<'a>,
 ) -> Vec<Mention> {
     let mut finder = Finder {
         doc,
         tokens,
         grouping,
-        assignment,
         german: !matches!(doc.lang, Lang::En),
         english: !matches!(doc.lang, Lang::De),
         forms: Symbols::default(),
@@ -391,7 +388,7 @@ impl<'a> Finder<'a> {
         while let Some(skip) = tokens.list[t..].iter().position(may_start) {
             t += skip;
             if let Some(m) = tokens.mention(t) {
-                let actor = self.assignment[m];
+                let actor = self.doc.mentions[m].actor;
                 if let Some(a) = actor {
                     self.actors[a.0].seen = true;
                 }
@@ -738,7 +735,7 @@ impl<'a> Finder<'a> {
     /// "Kremlsprecher Dmitri Peskow": the role after the name inside a part mention is
     /// remembered for the person named next.
     fn role_in_compound(&mut self, t: usize, m: usize) {
-        let (Some(inner), Some(next)) = (self.grouping.inner[m], self.tokens.next(t)) else {
+        let (Some(inner), Some(next)) = (self.grouping.inner(m), self.tokens.next(t)) else {
             return;
         };
         let Some(following) = self.tokens.mention(next) else {
@@ -747,7 +744,7 @@ impl<'a> Finder<'a> {
         if self.grouping.form[following] != Form::Name || !self.tokens.list[next].spaced {
             return;
         }
-        let Some(actor) = self.assignment[following] else {
+        let Some(actor) = self.doc.mentions[following].actor else {
             return;
         };
         // The rest of the word, with or without a linking s ("Kremls|precher" is "Kreml|sprecher").

@@ -135,36 +135,86 @@ impl Clusters {
     }
 }
 
-/// How a mention names its actor, for choosing the canonical name.
+/// How a mention names its actor, for choosing the canonical name. 24 bytes, with its
+/// `Option` (one per mention).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Naming {
     /// Where the base form the mention gives is in `Grouping::bases` (shared with the name's
     /// analysis: mentions of one surface do not copy it).
     pub base: Span,
-    /// Its number of words.
-    pub words: usize,
+    /// Its number of words (at most `u32::MAX`: a longer name counts as that long).
+    pub words: u32,
     pub acronym: bool,
 }
 
-/// The outcome of grouping.
+impl Naming {
+    /// The naming of a base form at `base` with this many words.
+    pub fn new(base: Span, words: usize, acronym: bool) -> Naming {
+        Naming {
+            base,
+            words: u32::try_from(words).unwrap_or(u32::MAX),
+            acronym,
+        }
+    }
+}
+
+/// The outcome of grouping. Its lists by mention are a long text's largest after the tokens,
+/// and each is written whole (every page of it touched), so they are kept narrow: 30 bytes a
+/// mention, not 82.
 pub struct Grouping {
     pub clusters: Clusters,
-    /// Mention → cluster (resolve through `clusters.find`).
-    pub cluster_of: Vec<Option<usize>>,
+    /// Mention → cluster (resolve through `clusters.find`): `cluster_of`.
+    cluster_of: Vec<Link>,
     pub naming: Vec<Option<Naming>>,
     /// Mentions whose form or kind linking corrected (a country adjective tagged as a name).
     pub form: Vec<Form>,
     pub kind: Vec<Kind>,
-    /// For part mentions: the name inside the word.
-    pub inner: Vec<Option<Span>>,
+    /// The part mentions and the names inside their words, in mention order (few mentions
+    /// are parts: no entry for every mention).
+    inner: Vec<(usize, Span)>,
     /// The base forms the namings give, one after another.
     pub bases: String,
 }
 
 impl Grouping {
+    /// The grouping of `n` mentions before any is grouped.
+    fn new(n: usize, form: Vec<Form>, kind: Vec<Kind>, bases: String) -> Grouping {
+        Grouping {
+            clusters: Clusters::default(),
+            cluster_of: vec![Link::NONE; n],
+            naming: vec![None; n],
+            form,
+            kind,
+            inner: Vec::new(),
+            bases,
+        }
+    }
+
+    /// A grouping of mentions with these namings and forms (of kind organisation) that are in
+    /// no cluster, for tests of naming.
+    #[cfg(test)]
+    pub fn unclustered(naming: Vec<Option<Naming>>, form: Vec<Form>, bases: String) -> Grouping {
+        let n = naming.len();
+        Grouping {
+            naming,
+            ..Grouping::new(n, form, vec![Kind::Org; n], bases)
+        }
+    }
+
     /// The base form a naming gives.
     pub fn base(&self, naming: &Naming) -> &str {
         &self.bases[naming.base.range()]
+    }
+
+    /// Mention `i`'s cluster (resolve through `clusters.find`), if it has one.
+    pub fn cluster_of(&self, i: usize) -> Option<usize> {
+        self.cluster_of[i].get()
+    }
+
+    /// For a part mention: the span of the name inside its word.
+    pub fn inner(&self, i: usize) -> Option<Span> {
+        let at = self.inner.binary_search_by_key(&i, |&(m, _)| m).ok()?;
+        Some(self.inner[at].1)
     }
 }
 
@@ -244,8 +294,8 @@ struct Linker<'a> {
     /// The entries of the recency lists of surnames and first names (`Leads::surnamed`,
     /// `Leads::first_named`), each linked to the one before.
     recent: Vec<Recency>,
-    /// Name and derived mention → its surface's place in `surfaces` (`NO_SURFACE` for others).
-    surface_of: Vec<usize>,
+    /// Name and derived mention → its surface's place in `surfaces` (none for others).
+    surface_of: Vec<Link>,
     surfaces: Vec<Surface>,
     /// The analyses of all surfaces, each surface's in a list through `Analysis::next`.
     analyses: Vec<Analysis>,
@@ -302,9 +352,6 @@ struct Analysis {
     /// The surface's analysis before this one.
     next: Option<usize>,
 }
-
-/// `Linker::surface_of` of a mention that is neither name nor derived form.
-const NO_SURFACE: usize = usize::MAX;
 
 /// A number in one of the linker's lists (a cluster, a surface, a recency entry, a first
 /// name), or none: one 32-bit word in the table of forms.
@@ -438,7 +485,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
     let mut leads = Table::with_capacity(forms);
     let mut attested = Attested::with_capacity(name_count);
     let mut surfaces: Vec<Surface> = Vec::with_capacity(surface_count);
-    let mut surface_of = vec![NO_SURFACE; n];
+    let mut surface_of = vec![Link::NONE; n];
     let german = !matches!(doc.lang, crate::document::Lang::En);
     for (i, m) in doc.mentions.iter().enumerate() {
         if !surfaced(m.form) {
@@ -457,7 +504,7 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
                 surfaces.len() - 1
             }
         };
-        surface_of[i] = id;
+        surface_of[i].set(id);
         let surface = &mut surfaces[id];
         if m.form == Form::Name && !surface.named {
             surface.named = true;
@@ -487,13 +534,14 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
         out: Grouping {
             // A cluster per name, derived and part mention at most.
             clusters: Clusters::with_capacity(clustered),
-            cluster_of: vec![None; n],
-            naming: vec![None; n],
-            form: doc.mentions.iter().map(|m| m.form).collect(),
-            kind: doc.mentions.iter().map(|m| m.kind).collect(),
-            inner: vec![None; n],
-            // Room for about one base form per surface.
-            bases: String::with_capacity(16 * surface_count),
+            inner: Vec::with_capacity(part_count),
+            ..Grouping::new(
+                n,
+                doc.mentions.iter().map(|m| m.form).collect(),
+                doc.mentions.iter().map(|m| m.kind).collect(),
+                // Room for about one base form per surface.
+                String::with_capacity(16 * surface_count),
+            )
         },
         leads,
         entries: Vec::new(),
@@ -532,14 +580,21 @@ impl<'a> Linker<'a> {
     /// Whether mention `i` has a letter or digit (asked once per surface of names and derived
     /// forms).
     fn has_letters(&self, i: usize) -> bool {
-        match self.surface_of[i] {
-            NO_SURFACE => self.surface(i).chars().any(char::is_alphanumeric),
-            id => self.surfaces[id].letters,
+        match self.surface_of[i].get() {
+            None => self.surface(i).chars().any(char::is_alphanumeric),
+            Some(id) => self.surfaces[id].letters,
         }
     }
 
+    /// The place in `surfaces` of name or derived mention `i`'s surface.
+    fn surface_id(&self, i: usize) -> usize {
+        self.surface_of[i]
+            .get()
+            .expect("name and derived mentions have surfaces")
+    }
+
     fn assign(&mut self, i: usize, cluster: usize, naming: Naming) {
-        self.out.cluster_of[i] = Some(cluster);
+        self.out.cluster_of[i].set(cluster);
         self.out.naming[i] = Some(naming);
     }
 
@@ -616,11 +671,11 @@ impl<'a> Linker<'a> {
     /// mention they evicted each other's.
     fn analyse_names(&mut self) {
         for i in 0..self.doc.mentions.len() {
-            let id = self.surface_of[i];
-            if self.doc.mentions[i].form != Form::Name
-                || !self.surfaces[id].letters
-                || self.surfaces[id].compound.is_some()
-            {
+            if self.doc.mentions[i].form != Form::Name {
+                continue;
+            }
+            let id = self.surface_id(i);
+            if !self.surfaces[id].letters || self.surfaces[id].compound.is_some() {
                 continue;
             }
             let kind = self.doc.mentions[i].kind;
@@ -690,11 +745,7 @@ impl<'a> Linker<'a> {
             self.other(i, name, kind, analysis.entry)
         };
         self.index(cluster, name, kind, analysis.indexed);
-        let naming = Naming {
-            base: name.base,
-            words: name.words,
-            acronym: name.acronym,
-        };
+        let naming = Naming::new(name.base, name.words, name.acronym);
         analysis.indexed = true;
         self.analyses = analyses;
         self.assign(i, cluster, naming);
@@ -706,7 +757,7 @@ impl<'a> Linker<'a> {
     #[inline(never)]
     fn unprepared(&mut self, i: usize, kind: Kind) -> Option<usize> {
         let surface = self.surface(i);
-        let id = self.surface_of[i];
+        let id = self.surface_id(i);
         if let Some(first) = self.surfaces[id].compound
             && self.is_compound_with_name(surface, &surface[..first], kind)
         {
@@ -806,11 +857,8 @@ impl<'a> Linker<'a> {
 
     fn entry_naming(&mut self, entry: Entry) -> Naming {
         let name = entry.name(&self.doc.lang);
-        Naming {
-            words: name.split_whitespace().count(),
-            acronym: false,
-            base: self.add_base(name),
-        }
+        let words = name.split_whitespace().count();
+        Naming::new(self.add_base(name), words, false)
     }
 
     /// Appends a base form to `Grouping::bases`.
@@ -822,11 +870,11 @@ impl<'a> Linker<'a> {
 
     /// The naming of a base form that no analysis gave.
     fn naming_of(&mut self, base: &str) -> Naming {
-        Naming {
-            base: self.add_base(base),
-            words: base.split_whitespace().count(),
-            acronym: is_acronym(base),
-        }
+        Naming::new(
+            self.add_base(base),
+            base.split_whitespace().count(),
+            is_acronym(base),
+        )
     }
 
     fn person(&mut self, name: &Name) -> usize {
@@ -1060,7 +1108,7 @@ impl<'a> Linker<'a> {
                 leads.exact.get().is_some() || leads.place_part.get().is_some()
             })
         };
-        let id = self.surface_of[i];
+        let id = self.surface_id(i);
         let plan = match self.surfaces[id].plan.get() {
             Some(plan) => plan,
             None => {
@@ -1122,7 +1170,8 @@ impl<'a> Linker<'a> {
             Some(e) => self.entry_naming(e),
             None => self.naming_of(inner_text),
         };
-        self.out.inner[i] = Some(inner_span);
+        debug_assert!(self.out.inner.last().is_none_or(|&(m, _)| m < i));
+        self.out.inner.push((i, inner_span));
         self.assign(i, c, naming);
     }
 
@@ -1543,6 +1592,14 @@ fn noun_after(tokens: &Tokens, t: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long text's grouping keeps several of these per mention: their size is its memory.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn the_lists_by_mention_are_narrow() {
+        assert_eq!(std::mem::size_of::<Option<Naming>>(), 24);
+        assert_eq!(std::mem::size_of::<Link>(), 4);
+    }
 
     #[test]
     fn one_edit_apart_finds_single_typos() {

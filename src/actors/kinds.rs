@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::roles::is_english_modifier;
-use crate::document::{Actor, ActorIdx, Document, Form, Kind, Lang, Mention, Origin, Span};
+use crate::document::{Actor, Document, Form, Kind, Lang, Mention, Origin, Span};
 
 /// The fixes that look at one mention at a time (and at the one before it), asked of each
 /// mention in turn in one pass over them: a part that is a name (`part_is_name`), a compass
@@ -915,22 +915,22 @@ pub fn from_appositions<'t>(
 
 /// Gives name mentions their actor's kind when the actor is a lexicon entry or a strict
 /// majority of its name mentions has that kind.
-pub fn agree(grouping: &mut Grouping, actors: &[Actor], assignment: &[Option<ActorIdx>]) {
+pub fn agree(grouping: &mut Grouping, actors: &[Actor], mentions: &[Mention]) {
     // Per actor: the votes of its name mentions by kind, and whether it is a lexicon entry
     // (as the cluster of its last mention in one says).
     let mut votes = vec![([0usize; 4], false); actors.len()];
-    for (i, a) in assignment.iter().enumerate() {
-        let Some(a) = a else { continue };
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(a) = m.actor else { continue };
         let (kinds, known) = &mut votes[a.0];
         if grouping.form[i] == Form::Name {
             kinds[grouping.kind[i].index()] += 1;
         }
-        if let Some(c) = grouping.cluster_of[i] {
+        if let Some(c) = grouping.cluster_of(i) {
             *known = grouping.clusters.get(c).entry.is_some();
         }
     }
-    for (i, a) in assignment.iter().enumerate() {
-        let Some(a) = a else { continue };
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(a) = m.actor else { continue };
         if grouping.form[i] != Form::Name {
             continue;
         }

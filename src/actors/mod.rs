@@ -101,13 +101,12 @@ fn link_with(doc: &mut Document, words: Option<&[crate::nlp::tokenize::Token]>) 
     let mut roles_of = descriptors::WordRoles::new(&doc.lang, doc.mentions.len());
     kinds::from_appositions(&mut doc.mentions, &tokens, &mut roles_of);
     let mut grouping = group::group(doc, &tokens, &found.definitions);
-    let (mut actors, assignment) = canonical::actors(doc, &mut grouping);
-    kinds::agree(&mut grouping, &actors, &assignment);
-    let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, &assignment, roles_of);
+    let mut actors = canonical::actors(&mut doc.mentions, &doc.lang, &mut grouping);
+    kinds::agree(&mut grouping, &actors, &doc.mentions);
+    let descriptors = descriptors::find(doc, &tokens, &grouping, &actors, roles_of);
     drop(tokens);
 
     for (i, m) in doc.mentions.iter_mut().enumerate() {
-        m.actor = assignment[i];
         m.form = grouping.form[i];
         m.kind = grouping.kind[i];
     }
