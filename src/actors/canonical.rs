@@ -159,7 +159,7 @@ fn entry_name<'g>(
     // A base like the one before gives the name it gave.
     let mut previous: Option<(&str, Option<&str>)> = None;
     for &i in list.iter().filter(|&&i| grouping.form[i] == Form::Name) {
-        let Some(naming) = &grouping.naming[i] else {
+        let Some(naming) = grouping.naming(i) else {
             continue;
         };
         if naming.acronym {
@@ -230,7 +230,7 @@ fn name_of<'g>(
     let names = || {
         list.iter()
             .filter(|&&i| grouping.form[i] == Form::Name)
-            .filter_map(|&i| grouping.naming[i].as_ref())
+            .filter_map(|&i| grouping.naming(i))
     };
     let fullness = |n: &Naming| {
         (
@@ -254,7 +254,7 @@ fn name_of<'g>(
     let Some((top, tied, first)) = best else {
         return list
             .iter()
-            .find_map(|&i| grouping.naming[i].as_ref())
+            .find_map(|&i| grouping.naming(i))
             .map(|n| String::from(grouping.base(n)))
             .unwrap_or_default();
     };
@@ -308,7 +308,7 @@ mod tests {
         let names: Vec<&Naming> = list
             .iter()
             .filter(|&&i| grouping.form[i] == Form::Name)
-            .filter_map(|&i| grouping.naming[i].as_ref())
+            .filter_map(|&i| grouping.naming(i))
             .collect();
         let bases: Vec<&str> = names.iter().map(|n| grouping.base(n)).collect();
         let best = names
@@ -326,7 +326,7 @@ mod tests {
             .map(|(order, _)| String::from(bases[order]));
         best.or_else(|| {
             list.iter()
-                .find_map(|&i| grouping.naming[i].as_ref())
+                .find_map(|&i| grouping.naming(i))
                 .map(|n| String::from(grouping.base(n)))
         })
         .unwrap_or_default()

@@ -159,13 +159,16 @@ impl Naming {
 }
 
 /// The outcome of grouping. Its lists by mention are a long text's largest after the tokens,
-/// and each is written whole (every page of it touched), so they are kept narrow: 30 bytes a
+/// and each is written whole (every page of it touched), so they are kept narrow: 10 bytes a
 /// mention, not 82.
 pub struct Grouping {
     pub clusters: Clusters,
     /// Mention → cluster (resolve through `clusters.find`): `cluster_of`.
     cluster_of: Vec<Link>,
-    pub naming: Vec<Option<Naming>>,
+    /// Mention → its naming in `namings`: `naming`.
+    naming: Vec<Link>,
+    /// The namings: one per analysis of a name (its mentions share it), derived form and part.
+    namings: Vec<Naming>,
     /// Mentions whose form or kind linking corrected (a country adjective tagged as a name).
     pub form: Vec<Form>,
     pub kind: Vec<Kind>,
@@ -182,7 +185,8 @@ impl Grouping {
         Grouping {
             clusters: Clusters::default(),
             cluster_of: vec![Link::NONE; n],
-            naming: vec![None; n],
+            naming: vec![Link::NONE; n],
+            namings: Vec::new(),
             form,
             kind,
             inner: Vec::new(),
@@ -195,10 +199,25 @@ impl Grouping {
     #[cfg(test)]
     pub fn unclustered(naming: Vec<Option<Naming>>, form: Vec<Form>, bases: String) -> Grouping {
         let n = naming.len();
-        Grouping {
-            naming,
-            ..Grouping::new(n, form, vec![Kind::Org; n], bases)
+        let mut grouping = Grouping::new(n, form, vec![Kind::Org; n], bases);
+        for (i, naming) in naming.into_iter().enumerate() {
+            if let Some(naming) = naming {
+                let k = grouping.add_naming(naming);
+                grouping.naming[i].set(k);
+            }
         }
+        grouping
+    }
+
+    /// Adds a naming; returns its number.
+    fn add_naming(&mut self, naming: Naming) -> usize {
+        self.namings.push(naming);
+        self.namings.len() - 1
+    }
+
+    /// How mention `i` names its actor, if it has a naming.
+    pub fn naming(&self, i: usize) -> Option<&Naming> {
+        Some(&self.namings[self.naming[i].get()?])
     }
 
     /// The base form a naming gives.
@@ -351,6 +370,8 @@ struct Analysis {
     indexed: bool,
     /// The surface's analysis before this one.
     next: Option<usize>,
+    /// Its naming in `Grouping::namings`, once a mention was linked with it.
+    naming: Link,
 }
 
 /// A number in one of the linker's lists (a cluster, a surface, a recency entry, a first
@@ -535,6 +556,8 @@ pub fn group(doc: &Document, tokens: &Tokens, definitions: &[Definition]) -> Gro
             // A cluster per name, derived and part mention at most.
             clusters: Clusters::with_capacity(clustered),
             inner: Vec::with_capacity(part_count),
+            // At most one per mention linked; fewer, as names of one analysis share theirs.
+            namings: Vec::with_capacity(clustered.min(super::DISTINCT_WORDS)),
             ..Grouping::new(
                 n,
                 doc.mentions.iter().map(|m| m.form).collect(),
@@ -593,9 +616,11 @@ impl<'a> Linker<'a> {
             .expect("name and derived mentions have surfaces")
     }
 
+    /// Puts mention `i` in a cluster, with a naming of its own.
     fn assign(&mut self, i: usize, cluster: usize, naming: Naming) {
         self.out.cluster_of[i].set(cluster);
-        self.out.naming[i] = Some(naming);
+        let naming = self.out.add_naming(naming);
+        self.out.naming[i].set(naming);
     }
 
     fn new_cluster(&mut self, entry: Option<Entry>) -> usize {
@@ -745,10 +770,19 @@ impl<'a> Linker<'a> {
             self.other(i, name, kind, analysis.entry)
         };
         self.index(cluster, name, kind, analysis.indexed);
-        let naming = Naming::new(name.base, name.words, name.acronym);
         analysis.indexed = true;
+        let naming = match analysis.naming.get() {
+            Some(naming) => naming,
+            None => {
+                let naming = Naming::new(name.base, name.words, name.acronym);
+                let naming = self.out.add_naming(naming);
+                analysis.naming.set(naming);
+                naming
+            }
+        };
         self.analyses = analyses;
-        self.assign(i, cluster, naming);
+        self.out.cluster_of[i].set(cluster);
+        self.out.naming[i].set(naming);
     }
 
     /// A name mention that was not analysed ahead, shaped like a compound with a name or a
@@ -838,6 +872,7 @@ impl<'a> Linker<'a> {
             entry,
             indexed: false,
             next: self.surfaces[id].analyses.get(),
+            naming: Link::NONE,
         });
         let k = self.analyses.len() - 1;
         self.surfaces[id].analyses.set(k);
