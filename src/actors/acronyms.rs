@@ -45,7 +45,7 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
         match tokens.mention(inner) {
             Some(_) => {}
             None if tokens.is_word(inner) => found.added.push(Mention {
-                span: tokens.list[inner].span(),
+                span: tokens.span(inner),
                 kind: mention.kind,
                 form: Form::Name,
                 actor: None,
@@ -97,13 +97,13 @@ pub fn find(mentions: &[Mention], tokens: &Tokens) -> Acronyms {
     let mut uses = Vec::new();
     for (t, token) in tokens.list.iter().enumerate() {
         // Told by the token first, then by its first byte.
-        if !(shortest..=longest).contains(&token.len())
-            || !token.is_word()
+        if !token.is_word()
+            || !(shortest..=longest).contains(&token.len())
             || !first_bytes[usize::from(tokens.text.as_bytes()[token.start()])]
         {
             continue;
         }
-        let span = token.span();
+        let span = tokens.span(t);
         // A defined acronym is one (`is_acronym`).
         if let Some(&kind) = defined.get(tokens.text(t))
             && !marked(span)
@@ -184,11 +184,11 @@ fn long_forms(mentions: &[Mention], tokens: &Tokens) -> Vec<(usize, Span, Kind, 
                 && is_subsequence(&initials, acronym)
                 && abbreviates(
                     acronym,
-                    &tokens.text[tokens.list[words[k]].start()..tokens.list[words[0]].end()],
+                    &tokens.text[tokens.start(words[k])..tokens.end(words[0])],
                 )
         });
         if let Some(k) = start {
-            let span = Span::new(tokens.list[words[k]].start(), tokens.list[words[0]].end());
+            let span = Span::new(tokens.start(words[k]), tokens.end(words[0]));
             let inside = words[..=k]
                 .iter()
                 .rev()

@@ -395,7 +395,7 @@ impl<'a> Finder<'a> {
                 match (self.grouping.form[m], actor) {
                     (Form::Name, Some(a)) => {
                         self.before(t, a);
-                        self.covered = self.covered.max(self.tokens.list[t].end());
+                        self.covered = self.covered.max(self.tokens.end(t));
                         if let Some(next) = self.after(t, a) {
                             t = next;
                             continue;
@@ -404,7 +404,7 @@ impl<'a> Finder<'a> {
                     (Form::Part, _) => self.role_in_compound(t, m),
                     _ => {}
                 }
-                self.covered = self.covered.max(self.tokens.list[t].end());
+                self.covered = self.covered.max(self.tokens.end(t));
             } else if let Some(next) = self.definite(t) {
                 t = next;
                 continue;
@@ -447,10 +447,7 @@ impl<'a> Finder<'a> {
     }
 
     fn push(&mut self, first: usize, last: usize, actor: ActorIdx, origin: Origin) {
-        let span = Span::new(
-            self.tokens.list[first].start(),
-            self.tokens.list[last].end(),
-        );
+        let span = Span::new(self.tokens.start(first), self.tokens.end(last));
         if span.start() < self.covered {
             return;
         }
@@ -585,9 +582,9 @@ impl<'a> Finder<'a> {
         let Some(mut head) = self.tokens.prev(t) else {
             return;
         };
-        if !self.tokens.list[t].spaced {
+        if !self.tokens.spaced(t) {
             // Only an opening quote may stand between: „Gemeinsam für Dresden“.
-            if !self.text(head).chars().all(is_quote) || !self.tokens.list[head].spaced {
+            if !self.text(head).chars().all(is_quote) || !self.tokens.spaced(head) {
                 return;
             }
             let Some(h) = self.tokens.prev(head) else {
@@ -599,7 +596,7 @@ impl<'a> Finder<'a> {
         let mut last = head;
         if self.tokens.is_punct(head, '.') {
             match self.tokens.prev(head) {
-                Some(h) if is_honorific(self.text(h)) && !self.tokens.list[head].spaced => {
+                Some(h) if is_honorific(self.text(h)) && !self.tokens.spaced(head) => {
                     head = h;
                 }
                 _ => return,
@@ -741,14 +738,14 @@ impl<'a> Finder<'a> {
         let Some(following) = self.tokens.mention(next) else {
             return;
         };
-        if self.grouping.form[following] != Form::Name || !self.tokens.list[next].spaced {
+        if self.grouping.form[following] != Form::Name || !self.tokens.spaced(next) {
             return;
         }
         let Some(actor) = self.doc.mentions[following].actor else {
             return;
         };
         // The rest of the word, with or without a linking s ("Kremls|precher" is "Kreml|sprecher").
-        let span = self.tokens.list[t].span();
+        let span = self.tokens.span(t);
         let rest = self.doc.text[inner.end()..span.end()].trim_start_matches('-');
         let with_s = self.doc.text[inner.start()..inner.end()]
             .strip_suffix('s')
@@ -770,7 +767,7 @@ impl<'a> Finder<'a> {
         // The articles (`ARTICLES_LEN`) have three bytes: most words are no article. Nothing
         // remembered and no short form yet: no head noun has a referent (`referent`).
         if !self.tokens.is_word(t)
-            || self.tokens.list[t].len() != ARTICLES_LEN
+            || self.tokens.len(t) != ARTICLES_LEN
             || self.facts.is_empty()
             || !self.is_article(t)
         {
@@ -798,7 +795,7 @@ impl<'a> Finder<'a> {
             let adjective = (self.german && is_german_adjective(text))
                 || (self.english
                     && (is_english_modifier(text)
-                        || (!capitalised && self.tokens.list[cursor].len() > 2)));
+                        || (!capitalised && self.tokens.len(cursor) > 2)));
             if !adjective {
                 return None;
             }

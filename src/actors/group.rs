@@ -1609,7 +1609,7 @@ fn noun_after(tokens: &Tokens, t: usize) -> bool {
         let Some(next) = tokens.next(i) else {
             return false;
         };
-        if !tokens.is_word(next) || !tokens.list[next].spaced {
+        if !tokens.is_word(next) || !tokens.spaced(next) {
             return false;
         }
         let text = tokens.text(next);

@@ -873,11 +873,11 @@ pub fn from_appositions<'t>(
         // The word before, past an opening quote.
         let mut before = tokens.prev(t);
         if let Some(q) = before
-            && !tokens.list[t].spaced
+            && !tokens.spaced(t)
             && tokens.text(q).chars().all(is_quote)
         {
-            before = tokens.prev(q).filter(|_| tokens.list[q].spaced);
-        } else if !tokens.list[t].spaced {
+            before = tokens.prev(q).filter(|_| tokens.spaced(q));
+        } else if !tokens.spaced(t) {
             continue;
         }
         let Some(before) = before.filter(|&p| tokens.is_word(p)) else {

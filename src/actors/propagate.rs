@@ -85,7 +85,7 @@ impl<'a> Candidates<'a> {
         let longer = (first.longer
             && next < tokens.list.len()
             && tokens.joined(t)
-            && tokens.list[next].spaced
+            && tokens.spaced(next)
             && !tokens.list[next].is_mention())
         .then(|| self.longer.get(&(tokens.text(t), tokens.text(next))))
         .flatten()
@@ -153,7 +153,7 @@ pub fn find(doc: &Document, tokens: &Tokens) -> Vec<Mention> {
         }
         let facts = facts[i];
         let mention = |last: usize, kind, form, origin| Mention {
-            span: Span::new(tokens.list[t].start(), tokens.list[last].end()),
+            span: Span::new(tokens.start(t), tokens.end(last)),
             kind,
             form,
             actor: None,
@@ -722,7 +722,7 @@ fn push_words<'a>(text: &'a str, words: &mut Vec<&'a str>) {
 fn first_name(tokens: &Tokens, t: usize, words: &[&str]) -> bool {
     words.len() == 1
         && tokens.next(t).is_some_and(|n| {
-            tokens.list[n].spaced
+            tokens.spaced(n)
                 && (tokens.is_word(n) || tokens.mention(n).is_some())
                 && tokens
                     .text(n)
@@ -743,7 +743,7 @@ fn recognised(m: &Mention) -> bool {
 fn matches_at(tokens: &Tokens, t: usize, words: &[impl AsRef<str>]) -> bool {
     // Not the beginning of a word broken at the line end ("Stein¬hauer").
     let after = t + words.len();
-    if after < tokens.list.len() && !tokens.list[after].spaced && tokens.text(after) == "¬" {
+    if after < tokens.list.len() && !tokens.spaced(after) && tokens.text(after) == "¬" {
         return false;
     }
     words.iter().enumerate().all(|(i, w)| {
@@ -751,7 +751,7 @@ fn matches_at(tokens: &Tokens, t: usize, words: &[impl AsRef<str>]) -> bool {
         j < tokens.list.len()
             && (i == 0 || tokens.joined(j - 1))
             && !tokens.list[j].is_mention()
-            && (i == 0 || tokens.list[j].spaced)
+            && (i == 0 || tokens.spaced(j))
             && tokens.text(j) == w.as_ref()
     })
 }
