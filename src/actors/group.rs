@@ -135,8 +135,8 @@ impl Clusters {
     }
 }
 
-/// How a mention names its actor, for choosing the canonical name. 24 bytes, with its
-/// `Option` (one per mention).
+/// How a mention names its actor, for choosing the canonical name (24 bytes; the mentions
+/// of one analysis of a name share theirs).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Naming {
     /// Where the base form the mention gives is in `Grouping::bases` (shared with the name's
@@ -1628,12 +1628,13 @@ fn noun_after(tokens: &Tokens, t: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// A long text's grouping keeps several of these per mention: their size is its memory.
+    /// A long text's grouping keeps a cluster and a naming number per mention, and a naming
+    /// per analysis, derived form and part: their sizes are its memory.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn the_lists_by_mention_are_narrow() {
-        assert_eq!(std::mem::size_of::<Option<Naming>>(), 24);
         assert_eq!(std::mem::size_of::<Link>(), 4);
+        assert_eq!(std::mem::size_of::<Naming>(), 24);
     }
 
     #[test]
