@@ -31,10 +31,10 @@ mod test_support;
 use crate::document::{Actor, Document, Form, Mention, Origin};
 use tokens::Tokens;
 
-/// How many distinct words a table kept per word of a text starts with room for; it grows
-/// when the text has more. A text has far fewer distinct words of a kind than tokens or
-/// mentions, and a hash table sized by those has its few entries scattered over megabytes:
-/// every look-up a cache miss, every entry a page touched.
+/// How many entries a table kept per distinct word, name or naming of a text starts with room
+/// for; it grows when the text has more. A long text has far fewer distinct words or names
+/// than tokens or mentions, and a hash table sized by those has its few entries scattered over
+/// megabytes: every look-up a cache miss, every entry a page touched.
 const DISTINCT_WORDS: usize = 1024;
 
 /// Builds the tables linking looks things up in (lexicon indexes, role nouns; a few
